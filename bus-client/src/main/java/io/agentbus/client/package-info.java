@@ -1,0 +1,7 @@
+/**
+ * Java client library for agentbus (filled by the bus-client issue).
+ *
+ * <p>This module builds as part of the reactor so that the layout of DESIGN.md holds from the
+ * first commit; its own issue fills it.
+ */
+package io.agentbus.client;

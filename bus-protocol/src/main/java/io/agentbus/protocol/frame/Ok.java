@@ -1,0 +1,28 @@
+package io.agentbus.protocol.frame;
+
+import java.util.List;
+
+/**
+ * {@code ok}: a request succeeded. Fields that do not apply to the request are absent:
+ * {@code null}, or {@link #NO_OFFSET} for the offset.
+ *
+ * @param offset   the room's last offset (join), the new message's offset (pub), or the
+ *                 recipient's inbox offset (send)
+ * @param members  the room's members (join)
+ * @param decision the new decision's id (propose)
+ * @param sha256   the stored artifact's digest (artifact)
+ */
+public record Ok(String rid, String room, long offset, List<Member> members, String decision, String sha256)
+        implements ServerFrame {
+    public static final long NO_OFFSET = -1;
+
+    /** An {@code ok} that carries nothing but the request id. */
+    public static Ok of(String rid) {
+        return new Ok(rid, null, NO_OFFSET, null, null, null);
+    }
+
+    @Override
+    public String op() {
+        return "ok";
+    }
+}
