@@ -1,0 +1,189 @@
+package io.agentbus.server.config;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The daemon's settings, immutable and validated once. Build one with {@link #builder()} (tests,
+ * embedding) or {@link #fromValues(Map)} (the config loader); every value has the default named
+ * in {@link Setting}.
+ */
+public final class ServerConfig {
+    /** Every setting at its default. */
+    public static final ServerConfig DEFAULT = builder().build();
+
+    private final Map<Setting, String> values;
+    private final String host;
+    private final int port;
+    private final Path dataDir;
+    private final int maxFrameBytes;
+    private final long idleTimeoutMs;
+    private final long heartbeatMs;
+    private final int ingressQueueCapacity;
+    private final int deliveryQueueCapacity;
+    private final int writeBufferLowBytes;
+    private final int writeBufferHighBytes;
+    private final int artifactMaxBytes;
+    private final long artifactRoomQuotaBytes;
+    private final Durability durability;
+    private final JournalRollCycle rollCycle;
+    private final int ioThreads;
+    private final TransportKind transport;
+    private final long shutdownTimeoutMs;
+
+    private ServerConfig(Map<Setting, String> values) {
+        this.values = values;
+        SettingParser p = new SettingParser(values);
+        host = p.text(Setting.HOST);
+        port = p.intInRange(Setting.PORT, 0, 65535);
+        dataDir = Path.of(p.text(Setting.DATA_DIR));
+        maxFrameBytes = p.intInRange(Setting.MAX_FRAME_BYTES, 1024, 64 << 20);
+        idleTimeoutMs = p.longInRange(Setting.IDLE_TIMEOUT_MS, 100, 86_400_000L);
+        heartbeatMs = p.longInRange(Setting.HEARTBEAT_MS, 50, 86_400_000L);
+        ingressQueueCapacity = p.intInRange(Setting.INGRESS_QUEUE_CAPACITY, 16, 1 << 24);
+        deliveryQueueCapacity = p.intInRange(Setting.DELIVERY_QUEUE_CAPACITY, 16, 1 << 24);
+        writeBufferLowBytes = p.intInRange(Setting.WRITE_BUFFER_LOW_BYTES, 1024, 1 << 30);
+        writeBufferHighBytes = p.intInRange(Setting.WRITE_BUFFER_HIGH_BYTES, 2048, 1 << 30);
+        artifactMaxBytes = p.intInRange(Setting.ARTIFACT_MAX_BYTES, 1, 256 << 20);
+        artifactRoomQuotaBytes = p.longInRange(Setting.ARTIFACT_ROOM_QUOTA_BYTES, 0, Long.MAX_VALUE);
+        durability = p.choice(Setting.DURABILITY, Durability.class);
+        rollCycle = p.choice(Setting.ROLL_CYCLE, JournalRollCycle.class);
+        ioThreads = p.intInRange(Setting.IO_THREADS, 0, 1024);
+        transport = p.choice(Setting.TRANSPORT, TransportKind.class);
+        shutdownTimeoutMs = p.longInRange(Setting.SHUTDOWN_TIMEOUT_MS, 0, 3_600_000L);
+        p.require(writeBufferLowBytes < writeBufferHighBytes,
+                Setting.WRITE_BUFFER_LOW_BYTES.key() + " must be below " + Setting.WRITE_BUFFER_HIGH_BYTES.key());
+        p.require(heartbeatMs < idleTimeoutMs,
+                Setting.HEARTBEAT_MS.key() + " must be below " + Setting.IDLE_TIMEOUT_MS.key());
+    }
+
+    /**
+     * A config from raw values; settings not in the map take their defaults.
+     *
+     * @throws ConfigException naming the first setting whose value is unusable
+     */
+    public static ServerConfig fromValues(Map<Setting, String> raw) {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        for (Setting s : Setting.values()) {
+            values.put(s, raw.getOrDefault(s, s.defaultValue()).trim());
+        }
+        return new ServerConfig(values);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The raw value of a setting as resolved, for logs and {@code --help}. */
+    public String value(Setting setting) {
+        return values.get(setting);
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path journalDir() {
+        return dataDir.resolve("journal");
+    }
+
+    public Path artifactDir() {
+        return dataDir.resolve("artifacts");
+    }
+
+    public int maxFrameBytes() {
+        return maxFrameBytes;
+    }
+
+    public long idleTimeoutMs() {
+        return idleTimeoutMs;
+    }
+
+    public long heartbeatMs() {
+        return heartbeatMs;
+    }
+
+    public int ingressQueueCapacity() {
+        return ingressQueueCapacity;
+    }
+
+    public int deliveryQueueCapacity() {
+        return deliveryQueueCapacity;
+    }
+
+    public int writeBufferLowBytes() {
+        return writeBufferLowBytes;
+    }
+
+    public int writeBufferHighBytes() {
+        return writeBufferHighBytes;
+    }
+
+    public int artifactMaxBytes() {
+        return artifactMaxBytes;
+    }
+
+    public long artifactRoomQuotaBytes() {
+        return artifactRoomQuotaBytes;
+    }
+
+    /** The largest WebSocket message read at all: big enough for an artifact in base64. */
+    public int maxWebSocketMessageBytes() {
+        long artifactFrame = (long) artifactMaxBytes * 4 / 3 + 64 * 1024;
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(maxFrameBytes, artifactFrame));
+    }
+
+    public Durability durability() {
+        return durability;
+    }
+
+    public JournalRollCycle rollCycle() {
+        return rollCycle;
+    }
+
+    public int ioThreads() {
+        return ioThreads;
+    }
+
+    public TransportKind transport() {
+        return transport;
+    }
+
+    public long shutdownTimeoutMs() {
+        return shutdownTimeoutMs;
+    }
+
+    /** Sets settings by {@link Setting}; what is not set keeps its default. */
+    public static final class Builder {
+        private final Map<Setting, String> values = new EnumMap<>(Setting.class);
+
+        private Builder() {
+        }
+
+        public Builder set(Setting setting, Object value) {
+            values.put(setting, String.valueOf(value));
+            return this;
+        }
+
+        public Builder port(int port) {
+            return set(Setting.PORT, port);
+        }
+
+        public Builder dataDir(Path dir) {
+            return set(Setting.DATA_DIR, dir);
+        }
+
+        public ServerConfig build() {
+            return fromValues(values);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.agentbus.server.config;
+
+/**
+ * Every setting of the daemon, with its key, default and meaning. The key is used as is in a
+ * config file ({@code max.frame.bytes=2097152}), upper-cased with {@code _} and an
+ * {@code AGENTBUS_} prefix in the environment ({@code AGENTBUS_MAX_FRAME_BYTES}), and with
+ * {@code -} as a command-line flag ({@code --max-frame-bytes}).
+ */
+public enum Setting {
+    HOST("host", "127.0.0.1", "address to listen on"),
+    PORT("port", "7070", "TCP port of the WebSocket and HTTP endpoint (0 picks a free port)"),
+    DATA_DIR("data.dir", "./data", "directory for the journal and artifacts"),
+    MAX_FRAME_BYTES("max.frame.bytes", "1048576", "largest frame or REST body accepted, in bytes"),
+    IDLE_TIMEOUT_MS("idle.timeout.ms", "60000", "a connection silent this long is closed"),
+    HEARTBEAT_MS("heartbeat.ms", "20000", "how often clients should ping, told in welcome"),
+    INGRESS_QUEUE_CAPACITY("ingress.queue.capacity", "65536",
+            "requests waiting for the sequencer before new ones get 'overloaded'"),
+    DELIVERY_QUEUE_CAPACITY("delivery.queue.capacity", "16384",
+            "frames queued per connection and priority before low/normal are dropped"),
+    WRITE_BUFFER_LOW_BYTES("write.buffer.low.bytes", "32768", "socket write buffer low water mark"),
+    WRITE_BUFFER_HIGH_BYTES("write.buffer.high.bytes", "131072", "socket write buffer high water mark"),
+    ARTIFACT_MAX_BYTES("artifact.max.bytes", "10485760", "largest artifact a member may upload"),
+    ARTIFACT_ROOM_QUOTA_BYTES("artifact.room.quota.bytes", "104857600", "artifact bytes a room may hold"),
+    DURABILITY("durability", "ack-after-append",
+            "when a publish is acknowledged: ack-after-append (in the memory-mapped journal)"),
+    ROLL_CYCLE("journal.roll.cycle", "daily", "journal file roll cycle: hourly or daily"),
+    IO_THREADS("io.threads", "0", "event loop threads (0 = Netty's default, twice the cores)"),
+    TRANSPORT("transport", "auto", "socket transport: auto (epoll where it loads), epoll or nio"),
+    SHUTDOWN_TIMEOUT_MS("shutdown.timeout.ms", "10000", "how long a graceful shutdown may take");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    /** The key in a config file, e.g. {@code max.frame.bytes}. */
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The environment variable, e.g. {@code AGENTBUS_MAX_FRAME_BYTES}. */
+    public String envName() {
+        return "AGENTBUS_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+    }
+
+    /** The command-line flag, e.g. {@code --max-frame-bytes}. */
+    public String flag() {
+        return "--" + key.replace('.', '-');
+    }
+
+    /** The setting with this config-file key, or {@code null}. */
+    public static Setting fromKey(String key) {
+        for (Setting s : values()) {
+            if (s.key.equals(key)) {
+                return s;
+            }
+        }
+        return null;
+    }
+}
