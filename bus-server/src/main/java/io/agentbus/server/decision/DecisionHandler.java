@@ -1,0 +1,141 @@
+package io.agentbus.server.decision;
+
+import io.agentbus.protocol.ErrorCode;
+import io.agentbus.protocol.frame.DecisionStatus;
+import io.agentbus.protocol.frame.DecisionUpdate;
+import io.agentbus.protocol.frame.ErrorFrame;
+import io.agentbus.protocol.frame.Ok;
+import io.agentbus.protocol.frame.Propose;
+import io.agentbus.protocol.frame.Vote;
+import io.agentbus.server.journal.Journal;
+import io.agentbus.server.journal.JournalRecord.DecisionClosed;
+import io.agentbus.server.journal.JournalRecord.DecisionOpened;
+import io.agentbus.server.journal.JournalRecord.VoteCast;
+import io.agentbus.server.room.Membership;
+import io.agentbus.server.room.Room;
+import io.agentbus.server.room.RoomFanout;
+import io.agentbus.server.sequencer.BusState;
+import io.agentbus.server.session.Session;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+import org.agrona.concurrent.EpochClock;
+
+/**
+ * Decisions and votes: open a decision, count each vote under its rule, close it when it is
+ * decided or its deadline passes, and tell the room's members on every change.
+ */
+public final class DecisionHandler {
+    private final BusState state;
+    private final Journal journal;
+    private final RoomFanout fanout;
+    private final EpochClock clock;
+    private final PriorityQueue<Decision> deadlines =
+            new PriorityQueue<>(Comparator.comparingLong(Decision::deadlineAtMs));
+
+    public DecisionHandler(BusState state, Journal journal, RoomFanout fanout, EpochClock clock) {
+        this.state = state;
+        this.journal = journal;
+        this.fanout = fanout;
+        this.clock = clock;
+    }
+
+    /** After replay: every open decision with a deadline is watched again (and expires if due). */
+    public void watchOpenDecisions() {
+        for (Room room : state.rooms()) {
+            for (Decision d : room.decisions().values()) {
+                if (d.status() == DecisionStatus.OPEN && d.deadlineAtMs() > 0) {
+                    deadlines.add(d);
+                }
+            }
+        }
+    }
+
+    public void propose(Session session, Propose propose) {
+        Room room = state.room(propose.room());
+        if (room == null) {
+            session.send(new ErrorFrame(propose.rid(), ErrorCode.NOT_FOUND,
+                    "room '" + propose.room() + "' does not exist"));
+            return;
+        }
+        String id = "d-" + (room.decisions().size() + 1);
+        long deadlineAt = propose.deadlineMs() == Propose.NO_DEADLINE ? 0 : clock.time() + propose.deadlineMs();
+        DecisionOpened record = new DecisionOpened(room.id(), id, propose.title(), propose.rule(), propose.quorum(),
+                deadlineAt, session.clientId());
+        state.apply(record, journal.append(record));
+        Decision decision = room.decisions().get(id);
+        if (deadlineAt > 0) {
+            deadlines.add(decision);
+        }
+        session.send(new Ok(propose.rid(), room.id(), Ok.NO_OFFSET, null, id, null));
+        fanout.notice(room, decision.toFrame(), null);
+    }
+
+    public void vote(Session session, Vote vote) {
+        Room room = state.room(vote.room());
+        Decision decision = room == null ? null : room.decisions().get(vote.decision());
+        if (decision == null) {
+            session.send(new ErrorFrame(vote.rid(), ErrorCode.NOT_FOUND,
+                    "field 'decision': no decision '" + vote.decision() + "' in room '" + vote.room() + "'"));
+            return;
+        }
+        Membership member = room.membershipOf(session);
+        String refusal = refusal(decision, member);
+        if (refusal != null) {
+            ErrorCode code = member == null ? ErrorCode.FORBIDDEN : ErrorCode.BAD_REQUEST;
+            session.send(new ErrorFrame(vote.rid(), code, refusal));
+            return;
+        }
+        VoteCast record = new VoteCast(room.id(), decision.id(), session.clientId(), vote.choice(), member.weight());
+        state.apply(record, journal.append(record));
+        session.send(new Ok(vote.rid(), room.id(), Ok.NO_OFFSET, null, decision.id(), null));
+        DecisionStatus status = Tally.count(decision, memberWeights(room));
+        if (status.isFinal()) {
+            close(room, decision, status);
+        } else {
+            fanout.notice(room, decision.toFrame(), null);
+        }
+    }
+
+    /** Expires every decision whose deadline has passed; returns how many. */
+    public int expireDue() {
+        int expired = 0;
+        long now = clock.time();
+        while (!deadlines.isEmpty() && deadlines.peek().deadlineAtMs() <= now) {
+            Decision decision = deadlines.poll();
+            if (decision.status() == DecisionStatus.OPEN) {
+                close(state.room(decision.room()), decision, DecisionStatus.EXPIRED);
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    private static String refusal(Decision decision, Membership member) {
+        if (member == null) {
+            return "voting in room '" + decision.room() + "' needs membership: join it first";
+        }
+        if (decision.status().isFinal()) {
+            return "field 'decision': '" + decision.id() + "' is already " + decision.status().wireName();
+        }
+        return null;
+    }
+
+    private void close(Room room, Decision decision, DecisionStatus status) {
+        decision.status(status);
+        DecisionUpdate frame = decision.toFrame();
+        DecisionClosed record = new DecisionClosed(room.id(), decision.id(), status, frame.yes(), frame.no(),
+                frame.veto());
+        state.apply(record, journal.append(record));
+        fanout.notice(room, frame, null);
+    }
+
+    private static Map<String, Integer> memberWeights(Room room) {
+        Map<String, Integer> weights = new HashMap<>();
+        for (Membership m : room.members()) {
+            weights.putIfAbsent(m.session().clientId(), m.weight());
+        }
+        return weights;
+    }
+}

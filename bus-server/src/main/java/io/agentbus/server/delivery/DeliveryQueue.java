@@ -1,0 +1,161 @@
+package io.agentbus.server.delivery;
+
+import io.agentbus.protocol.Priority;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jctools.queues.MessagePassingQueue;
+import org.jctools.queues.SpscArrayQueue;
+import org.jctools.queues.SpscUnboundedArrayQueue;
+
+/**
+ * One connection's outbound frames. The sequencer is the only producer; the connection's event
+ * loop is the only consumer, so every lane is a single-producer single-consumer JCTools queue.
+ *
+ * <p>Lanes drain in this order: control (replies, presence, decisions, notices), replay (history
+ * sent on join and inbox catch-up, always older than anything live), then the four priorities,
+ * critical first. Within a lane, order is offer order. Draining stops while the channel is not
+ * writable (its write buffer is above the high water mark), so under backlog frames wait here,
+ * where a higher priority can still overtake a lower one, rather than in the socket buffer.
+ *
+ * <p>Items are encoded frames ({@link ByteBuf}, one reference owned by this queue) or
+ * {@link InboxFrame}s, whose write completion is reported to the {@link InboxWriteListener}.
+ */
+public final class DeliveryQueue {
+    private static final int MAX_WRITES_PER_DRAIN = 4096;
+    private static final int REPLAY_CHUNK = 1024;
+
+    private final Channel channel;
+    private final InboxWriteListener inboxListener;
+    private final SpscArrayQueue<ByteBuf> control;
+    private final SpscUnboundedArrayQueue<Object> replay = new SpscUnboundedArrayQueue<>(REPLAY_CHUNK);
+    private final MessagePassingQueue<Object>[] lanes;
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final Runnable drainTask = this::drain;
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public DeliveryQueue(Channel channel, int capacityPerLane, InboxWriteListener inboxListener) {
+        this.channel = channel;
+        this.inboxListener = inboxListener;
+        this.control = new SpscArrayQueue<>(capacityPerLane);
+        this.lanes = new MessagePassingQueue[Priority.values().length];
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = new SpscArrayQueue<>(capacityPerLane);
+        }
+    }
+
+    /** Queues a reply or notice. Sequencer thread only; {@code false} when the lane is full. */
+    public boolean offerControl(ByteBuf frame) {
+        return control.offer(frame);
+    }
+
+    /** Queues a replayed frame or inbox catch-up, ahead of every live frame. Sequencer thread only. */
+    public void offerReplay(Object item) {
+        replay.offer(item);
+    }
+
+    /**
+     * Queues a live frame at its priority. Sequencer thread only.
+     *
+     * @return {@code false} when that priority's lane is full; the item is then still the caller's
+     */
+    public boolean offer(Priority priority, Object item) {
+        return lanes[priority.ordinal()].offer(item);
+    }
+
+    /** Makes sure a drain runs on the channel's event loop soon. Call after offering. */
+    public void signal() {
+        if (drainScheduled.compareAndSet(false, true)) {
+            channel.eventLoop().execute(drainTask);
+        }
+    }
+
+    /** Writes queued frames while the channel is writable, highest lane first, then flushes once. */
+    public void drain() {
+        drainScheduled.set(false);
+        if (!channel.isActive()) {
+            discardAll();
+            return;
+        }
+        int written = 0;
+        while (channel.isWritable() && written < MAX_WRITES_PER_DRAIN) {
+            Object item = poll();
+            if (item == null) {
+                break;
+            }
+            write(item);
+            written++;
+        }
+        if (written > 0) {
+            channel.flush();
+        }
+        if (written == MAX_WRITES_PER_DRAIN) {
+            signal();
+        }
+    }
+
+    /** Writes everything still queued, ignoring writability: for a graceful close. Event loop only. */
+    public void drainAll() {
+        drainScheduled.set(false);
+        for (Object item = poll(); item != null; item = poll()) {
+            write(item);
+        }
+        channel.flush();
+    }
+
+    /** Whether nothing is queued (exact only on the consumer thread). */
+    public boolean isEmpty() {
+        if (!control.isEmpty() || !replay.isEmpty()) {
+            return false;
+        }
+        for (MessagePassingQueue<Object> lane : lanes) {
+            if (!lane.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Object poll() {
+        Object item = control.relaxedPoll();
+        if (item != null) {
+            return item;
+        }
+        item = replay.relaxedPoll();
+        if (item != null) {
+            return item;
+        }
+        for (MessagePassingQueue<Object> lane : lanes) {
+            item = lane.relaxedPoll();
+            if (item != null) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    private void write(Object item) {
+        if (item instanceof InboxFrame inbox) {
+            writeInboxFrame(inbox);
+        } else {
+            ByteBuf frame = (ByteBuf) item;
+            channel.write(new TextWebSocketFrame(frame.duplicate()), channel.voidPromise());
+        }
+    }
+
+    private void writeInboxFrame(InboxFrame inbox) {
+        channel.write(new TextWebSocketFrame(inbox.frame().duplicate())).addListener(f -> {
+            if (f.isSuccess()) {
+                inboxListener.written(inbox.client(), inbox.inboxOffset());
+            }
+        });
+    }
+
+    private void discardAll() {
+        for (Object item = poll(); item != null; item = poll()) {
+            ReferenceCountUtil.release(item instanceof InboxFrame inbox ? inbox.frame() : item);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.agentbus.server.delivery;
+
+import io.agentbus.protocol.codec.FrameWriter;
+import io.agentbus.protocol.frame.ServerFrame;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** Encodes outbound frames into pooled direct buffers, ready to be shared by many receivers. */
+public final class FrameEncoder {
+    private static final int INITIAL_CAPACITY = 256;
+
+    private final FrameWriter writer = new FrameWriter();
+    private final ByteBufAllocator allocator;
+
+    public FrameEncoder(ByteBufAllocator allocator) {
+        this.allocator = allocator;
+    }
+
+    /** A buffer holding the frame's JSON; the caller owns its one reference. */
+    public ByteBuf encode(ServerFrame frame) {
+        ByteBuf buf = allocator.directBuffer(INITIAL_CAPACITY);
+        try (ByteBufOutputStream out = new ByteBufOutputStream(buf)) {
+            writer.write(frame, out);
+            return buf;
+        } catch (IOException | RuntimeException e) {
+            buf.release();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    /** A buffer holding already encoded JSON bytes (a journaled frame). */
+    public ByteBuf wrap(byte[] json) {
+        ByteBuf buf = allocator.directBuffer(json.length);
+        return buf.writeBytes(json);
+    }
+
+    /** A {@code history} reply around messages already encoded as JSON. */
+    public ByteBuf encodeHistory(String rid, String room, List<byte[]> messages, boolean more) {
+        ByteBuf buf = allocator.directBuffer(INITIAL_CAPACITY);
+        try (ByteBufOutputStream out = new ByteBufOutputStream(buf)) {
+            writer.writeHistoryReply(rid, room, messages, more, out);
+            return buf;
+        } catch (IOException | RuntimeException e) {
+            buf.release();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    /** The frame as JSON bytes, for the journal. */
+    public byte[] toBytes(ServerFrame frame) {
+        return writer.toBytes(frame);
+    }
+}

@@ -1,0 +1,102 @@
+package io.agentbus.server.inbox;
+
+import io.agentbus.protocol.frame.Hello;
+import io.agentbus.protocol.frame.Msg;
+import io.agentbus.protocol.frame.Ok;
+import io.agentbus.protocol.frame.Send;
+import io.agentbus.protocol.frame.Welcome;
+import io.agentbus.server.delivery.FrameEncoder;
+import io.agentbus.server.delivery.InboxFrame;
+import io.agentbus.server.journal.Journal;
+import io.agentbus.server.journal.JournalRecord;
+import io.agentbus.server.journal.JournalRecord.DirectMessage;
+import io.agentbus.server.journal.JournalRecord.InboxCursor;
+import io.agentbus.server.sequencer.BusState;
+import io.agentbus.server.session.Session;
+import io.netty.buffer.ByteBuf;
+import java.util.List;
+import org.agrona.concurrent.EpochClock;
+
+/**
+ * {@code hello} (register the session, welcome it, send what its inbox holds), {@code send}
+ * (journal a direct message, deliver it to every connected session of the recipient) and the
+ * inbox cursor that moves as messages are written.
+ */
+public final class InboxHandler {
+    private static final String DIRECT_CHANNEL = "main";
+
+    private final BusState state;
+    private final Journal journal;
+    private final FrameEncoder encoder;
+    private final EpochClock clock;
+    private final String serverName;
+    private final long heartbeatMs;
+
+    public InboxHandler(BusState state, Journal journal, FrameEncoder encoder, EpochClock clock, String serverName,
+                        long heartbeatMs) {
+        this.state = state;
+        this.journal = journal;
+        this.encoder = encoder;
+        this.clock = clock;
+        this.serverName = serverName;
+        this.heartbeatMs = heartbeatMs;
+    }
+
+    public void hello(Session session, Hello hello) {
+        state.addSession(session);
+        session.send(new Welcome(hello.rid(), session.clientId(), session.id(), serverName, heartbeatMs));
+        Inbox inbox = state.inbox(session.clientId());
+        if (inbox != null) {
+            long from = hello.inboxSince() == Hello.NO_INBOX_SINCE ? inbox.writtenUpTo() : hello.inboxSince();
+            catchUp(session, inbox, from);
+        }
+    }
+
+    public void send(Session sender, Send send) {
+        Inbox inbox = state.inboxOrCreate(send.to());
+        long offset = inbox.lastOffset() + 1;
+        long ts = clock.time();
+        byte[] json = encoder.toBytes(new Msg(null, send.to(), offset, sender.clientId(), DIRECT_CHANNEL,
+                send.type(), send.priority(), ts, send.body(), send.id()));
+        DirectMessage record = new DirectMessage(send.to(), offset, ts, json);
+        state.apply(record, journal.append(record));
+        sender.send(new Ok(send.rid(), null, offset, null, null, null));
+        deliver(send, offset, json);
+    }
+
+    /** An inbox message reached the recipient's socket: journal the cursor if it moved. */
+    public void written(String client, long inboxOffset) {
+        Inbox inbox = state.inbox(client);
+        if (inbox != null && inboxOffset > inbox.writtenUpTo()) {
+            InboxCursor record = new InboxCursor(client, inboxOffset);
+            state.apply(record, journal.append(record));
+        }
+    }
+
+    private void deliver(Send send, long offset, byte[] json) {
+        List<Session> sessions = state.sessionsOf(send.to());
+        if (sessions.isEmpty()) {
+            return;
+        }
+        ByteBuf frame = encoder.wrap(json);
+        for (int i = 0; i < sessions.size(); i++) {
+            Session s = sessions.get(i);
+            if (s.delivery().offer(send.priority(), new InboxFrame(frame.retain(), send.to(), offset))) {
+                s.delivery().signal();
+            } else {
+                frame.release();
+            }
+        }
+        frame.release();
+    }
+
+    private void catchUp(Session session, Inbox inbox, long after) {
+        for (long offset = Math.max(0, after) + 1; offset <= inbox.lastOffset(); offset++) {
+            JournalRecord record = journal.read(inbox.journalIndexOf(offset));
+            if (record instanceof DirectMessage m) {
+                session.delivery().offerReplay(new InboxFrame(encoder.wrap(m.frame()), session.clientId(), offset));
+            }
+        }
+        session.delivery().signal();
+    }
+}

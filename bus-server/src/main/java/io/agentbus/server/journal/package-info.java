@@ -1,0 +1,7 @@
+/**
+ * The journal: every change of state is a {@link io.agentbus.server.journal.JournalRecord}
+ * appended to Chronicle Queue by the sequencer before the change is applied or acknowledged.
+ * Acknowledged means appended. Room messages are stored as their encoded {@code msg} frame, so
+ * history and replay send the journaled bytes without encoding again.
+ */
+package io.agentbus.server.journal;

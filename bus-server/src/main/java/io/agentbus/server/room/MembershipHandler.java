@@ -1,0 +1,102 @@
+package io.agentbus.server.room;
+
+import io.agentbus.protocol.ErrorCode;
+import io.agentbus.protocol.frame.ErrorFrame;
+import io.agentbus.protocol.frame.Join;
+import io.agentbus.protocol.frame.Leave;
+import io.agentbus.protocol.frame.Member;
+import io.agentbus.protocol.frame.Ok;
+import io.agentbus.protocol.frame.Presence;
+import io.agentbus.server.delivery.FrameEncoder;
+import io.agentbus.server.journal.Journal;
+import io.agentbus.server.journal.JournalRecord;
+import io.agentbus.server.journal.JournalRecord.MemberJoined;
+import io.agentbus.server.journal.JournalRecord.RoomMessage;
+import io.agentbus.server.sequencer.BusState;
+import io.agentbus.server.session.Session;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Join (with replay from {@code since}), leave and disconnect, with presence notices. */
+public final class MembershipHandler {
+    private final BusState state;
+    private final Journal journal;
+    private final FrameEncoder encoder;
+    private final RoomFanout fanout;
+
+    public MembershipHandler(BusState state, Journal journal, FrameEncoder encoder, RoomFanout fanout) {
+        this.state = state;
+        this.journal = journal;
+        this.encoder = encoder;
+        this.fanout = fanout;
+    }
+
+    /**
+     * Makes the session a member, answers with the last offset and the members, then queues the
+     * replay of every message after {@code since}. Anything published later is offered to the
+     * live lanes, which drain after the replay lane: nothing is lost or doubled at the seam.
+     */
+    public void join(Session session, Join join) {
+        if (!session.channel().isActive()) {
+            return;
+        }
+        Room room = state.roomOrCreate(join.room());
+        MemberJoined record = new MemberJoined(room.id(), session.clientId(), join.role(), join.weight());
+        state.apply(record, journal.append(record));
+        boolean isNew = room.join(new Membership(session, join.role(), join.weight(), join.echo()));
+        if (isNew) {
+            session.joinedRooms().add(room.id());
+        }
+        session.send(new Ok(join.rid(), room.id(), room.lastOffset(), members(room), null, null));
+        if (join.since() != Join.NO_SINCE) {
+            replay(session, room, join.since());
+        }
+        fanout.notice(room, new Presence(room.id(), session.clientId(), join.role(), Presence.Event.JOINED),
+                session);
+    }
+
+    public void leave(Session session, Leave leave) {
+        Room room = state.room(leave.room());
+        Membership left = room == null ? null : room.leave(session);
+        if (left == null) {
+            session.send(new ErrorFrame(leave.rid(), ErrorCode.NOT_FOUND,
+                    "not a member of room '" + leave.room() + "'"));
+            return;
+        }
+        session.joinedRooms().remove(room.id());
+        session.send(new Ok(leave.rid(), room.id(), Ok.NO_OFFSET, null, null, null));
+        fanout.notice(room, new Presence(room.id(), session.clientId(), left.role(), Presence.Event.LEFT), session);
+    }
+
+    /** A closed connection leaves every room it was in. */
+    public void disconnect(Session session) {
+        List<String> rooms = session.joinedRooms();
+        for (int i = 0; i < rooms.size(); i++) {
+            Room room = state.room(rooms.get(i));
+            Membership left = room.leave(session);
+            if (left != null) {
+                fanout.notice(room, new Presence(room.id(), session.clientId(), left.role(), Presence.Event.LEFT),
+                        null);
+            }
+        }
+        rooms.clear();
+    }
+
+    private void replay(Session session, Room room, long since) {
+        for (long offset = since + 1; offset <= room.lastOffset(); offset++) {
+            JournalRecord record = journal.read(room.journalIndexOf(offset));
+            if (record instanceof RoomMessage m) {
+                session.delivery().offerReplay(encoder.wrap(m.frame()));
+            }
+        }
+        session.delivery().signal();
+    }
+
+    private static List<Member> members(Room room) {
+        List<Member> members = new ArrayList<>(room.members().size());
+        for (Membership m : room.members()) {
+            members.add(new Member(m.session().clientId(), m.role()));
+        }
+        return members;
+    }
+}

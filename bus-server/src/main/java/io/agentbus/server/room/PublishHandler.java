@@ -1,0 +1,88 @@
+package io.agentbus.server.room;
+
+import io.agentbus.protocol.ErrorCode;
+import io.agentbus.protocol.frame.ErrorFrame;
+import io.agentbus.protocol.frame.HistoryRequest;
+import io.agentbus.protocol.frame.Msg;
+import io.agentbus.protocol.frame.Ok;
+import io.agentbus.protocol.frame.Pub;
+import io.agentbus.server.delivery.FrameEncoder;
+import io.agentbus.server.journal.Journal;
+import io.agentbus.server.journal.JournalRecord;
+import io.agentbus.server.journal.JournalRecord.RoomMessage;
+import io.agentbus.server.sequencer.BusState;
+import io.agentbus.server.sequencer.Reply;
+import io.agentbus.server.session.Session;
+import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.List;
+import org.agrona.concurrent.EpochClock;
+
+/**
+ * The path of one room message inside the sequencer: assign the room's next offset, append the
+ * encoded {@code msg} frame to the journal, acknowledge, then offer the same bytes to every
+ * member. Also answers {@code history} from the journal.
+ */
+public final class PublishHandler {
+    private final BusState state;
+    private final Journal journal;
+    private final FrameEncoder encoder;
+    private final RoomFanout fanout;
+    private final EpochClock clock;
+
+    public PublishHandler(BusState state, Journal journal, FrameEncoder encoder, RoomFanout fanout,
+                          EpochClock clock) {
+        this.state = state;
+        this.journal = journal;
+        this.encoder = encoder;
+        this.fanout = fanout;
+        this.clock = clock;
+    }
+
+    /**
+     * Publishes {@code pub} as {@code from}.
+     *
+     * @param publisher the publishing session, or {@code null} for REST
+     * @return the new offset
+     */
+    public long publish(Reply reply, Session publisher, String from, Pub pub) {
+        long offset = sequence(publisher, from, pub);
+        reply.send(new Ok(pub.rid(), pub.room(), offset, null, null, null));
+        return offset;
+    }
+
+    /** Publishes without answering anyone (for messages the server itself announces). */
+    public long sequence(Session publisher, String from, Pub pub) {
+        Room room = state.roomOrCreate(pub.room());
+        long offset = room.lastOffset() + 1;
+        long ts = clock.time();
+        byte[] json = encoder.toBytes(new Msg(room.id(), null, offset, from, pub.channel(), pub.type(),
+                pub.priority(), ts, pub.body(), pub.id()));
+        RoomMessage record = new RoomMessage(room.id(), offset, ts, json);
+        state.apply(record, journal.append(record));
+        ByteBuf frame = encoder.wrap(json);
+        fanout.message(room, frame, pub.priority(), offset, publisher);
+        frame.release();
+        return offset;
+    }
+
+    /** Answers with up to {@code limit} messages after {@code since}, in offset order. */
+    public void history(Reply reply, HistoryRequest request) {
+        Room room = state.room(request.room());
+        if (room == null) {
+            reply.send(new ErrorFrame(request.rid(), ErrorCode.NOT_FOUND,
+                    "room '" + request.room() + "' does not exist"));
+            return;
+        }
+        long last = room.lastOffset();
+        long end = Math.min(last, request.since() + request.limit());
+        List<byte[]> messages = new ArrayList<>((int) Math.max(0, end - request.since()));
+        for (long offset = request.since() + 1; offset <= end; offset++) {
+            JournalRecord record = journal.read(room.journalIndexOf(offset));
+            if (record instanceof RoomMessage m) {
+                messages.add(m.frame());
+            }
+        }
+        reply.sendHistory(request.rid(), room.id(), messages, end < last);
+    }
+}

@@ -1,0 +1,66 @@
+package io.agentbus.server.room;
+
+import io.agentbus.protocol.Priority;
+import io.agentbus.protocol.frame.Dropped;
+import io.agentbus.protocol.frame.ServerFrame;
+import io.agentbus.server.delivery.FrameEncoder;
+import io.agentbus.server.session.Session;
+import io.netty.buffer.ByteBuf;
+import java.util.List;
+
+/**
+ * Offers one encoded frame to every member of a room: each member's queue gets a reference to
+ * the same buffer, so a frame is encoded once however many receive it.
+ */
+public final class RoomFanout {
+    private final FrameEncoder encoder;
+
+    public RoomFanout(FrameEncoder encoder) {
+        this.encoder = encoder;
+    }
+
+    /**
+     * Offers a room message at its priority to every member ({@code publisher} is skipped when it
+     * joined without echo). The caller keeps its own reference to {@code frame}.
+     */
+    public void message(Room room, ByteBuf frame, Priority priority, long offset, Session publisher) {
+        List<Membership> members = room.members();
+        for (int i = 0; i < members.size(); i++) {
+            Membership m = members.get(i);
+            if (m.session() == publisher && !m.echo()) {
+                continue;
+            }
+            offer(m.session(), frame.retain(), priority, room.id(), offset);
+        }
+    }
+
+    /** Queues a notice (presence, decision) for every member but {@code except}. */
+    public void notice(Room room, ServerFrame notice, Session except) {
+        ByteBuf frame = encoder.encode(notice);
+        List<Membership> members = room.members();
+        for (int i = 0; i < members.size(); i++) {
+            Session s = members.get(i).session();
+            if (s != except) {
+                s.queueControl(frame.retain());
+            }
+        }
+        frame.release();
+    }
+
+    private void offer(Session session, ByteBuf frame, Priority priority, String room, long offset) {
+        if (session.delivery().offer(priority, frame)) {
+            session.delivery().signal();
+        } else {
+            frame.release();
+            overflow(session, priority, room, offset);
+        }
+    }
+
+    private void overflow(Session session, Priority priority, String room, long offset) {
+        if (priority == Priority.LOW || priority == Priority.NORMAL) {
+            session.send(new Dropped(room, offset, offset));
+        } else {
+            session.close(Session.CLOSE_SLOW_CONSUMER, "slow consumer");
+        }
+    }
+}

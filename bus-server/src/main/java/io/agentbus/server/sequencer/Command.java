@@ -1,0 +1,110 @@
+package io.agentbus.server.sequencer;
+
+import io.agentbus.protocol.frame.Hello;
+import io.agentbus.protocol.frame.HistoryRequest;
+import io.agentbus.protocol.frame.Join;
+import io.agentbus.protocol.frame.Leave;
+import io.agentbus.protocol.frame.Propose;
+import io.agentbus.protocol.frame.Pub;
+import io.agentbus.protocol.frame.Send;
+import io.agentbus.protocol.frame.Vote;
+import io.agentbus.server.journal.JournalRecord.ArtifactStored;
+import io.agentbus.server.session.Session;
+import java.util.function.Consumer;
+
+/** A request handed from an event loop (or the HTTP API) to the sequencer thread. */
+public interface Command {
+    /** Runs on the sequencer thread. */
+    void run(Handlers handlers);
+
+    record SayHello(Session session, Hello hello) implements Command {
+        @Override
+        public void run(Handlers h) {
+            h.inbox().hello(session, hello);
+        }
+    }
+
+    record JoinRoom(Session session, Join join) implements Command {
+        @Override
+        public void run(Handlers h) {
+            h.membership().join(session, join);
+        }
+    }
+
+    record LeaveRoom(Session session, Leave leave) implements Command {
+        @Override
+        public void run(Handlers h) {
+            h.membership().leave(session, leave);
+        }
+    }
+
+    /** A publish; {@code publisher} is {@code null} for REST. */
+    record Publish(Reply reply, Session publisher, String from, Pub pub) implements Command {
+        @Override
+        public void run(Handlers h) {
+            h.publish().publish(reply, publisher, from, pub);
+        }
+    }
+
+    record ReadHistory(Reply reply, HistoryRequest request) implements Command {
+        @Override
+        public void run(Handlers h) {
+            h.publish().history(reply, request);
+        }
+    }
+
+    record SendDirect(Session session, Send send) implements Command {
+        @Override
+        public void run(Handlers h) {
+            h.inbox().send(session, send);
+        }
+    }
+
+    record OpenDecision(Session session, Propose propose) implements Command {
+        @Override
+        public void run(Handlers h) {
+            h.decisions().propose(session, propose);
+        }
+    }
+
+    record CastVote(Session session, Vote vote) implements Command {
+        @Override
+        public void run(Handlers h) {
+            h.decisions().vote(session, vote);
+        }
+    }
+
+    record Disconnect(Session session) implements Command {
+        @Override
+        public void run(Handlers h) {
+            h.membership().disconnect(session);
+            if (session.clientId() != null) {
+                h.state().removeSession(session);
+            }
+        }
+    }
+
+    /** An artifact whose file is stored; {@code publisher} is {@code null} for REST. */
+    record StoreArtifact(Reply reply, Session publisher, String from, String rid,
+                         ArtifactStored artifact) implements Command {
+        @Override
+        public void run(Handlers h) {
+            h.artifacts().stored(reply, publisher, from, rid, artifact);
+        }
+    }
+
+    record InboxWritten(String client, long inboxOffset) implements Command {
+        @Override
+        public void run(Handlers h) {
+            h.inbox().written(client, inboxOffset);
+        }
+    }
+
+    /** Reads state on the sequencer thread (REST reads, shutdown); must not block. */
+    record Inspect(Consumer<Handlers> action) implements Command {
+        @Override
+        public void run(Handlers h) {
+            action.accept(h);
+        }
+    }
+}

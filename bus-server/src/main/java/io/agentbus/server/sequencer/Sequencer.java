@@ -1,0 +1,90 @@
+package io.agentbus.server.sequencer;
+
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.EpochClock;
+import org.jctools.queues.MessagePassingQueue;
+import org.jctools.queues.MpscArrayQueue;
+import org.jctools.queues.MpscUnboundedArrayQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that owns the bus state and the journal. Event loops {@link #submit} requests
+ * into a bounded MPSC queue (full = {@code overloaded}); internal notifications that must not be
+ * lost (disconnects, inbox cursors) go through {@link #submitInternal} into an unbounded one.
+ * Each {@link #doWork()} drains both and expires due decisions.
+ */
+public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Command> {
+    private static final Logger LOG = LoggerFactory.getLogger(Sequencer.class);
+    private static final int DRAIN_LIMIT = 1024;
+    private static final long DEADLINE_CHECK_MS = 10;
+
+    private final MpscArrayQueue<Command> ingress;
+    private final MpscUnboundedArrayQueue<Command> internal = new MpscUnboundedArrayQueue<>(1024);
+    private final Handlers handlers;
+    private final EpochClock clock;
+    private final WakeableIdleStrategy idle = new WakeableIdleStrategy();
+    private long nextDeadlineCheckMs;
+    private AgentRunner runner;
+
+    public Sequencer(int ingressCapacity, Handlers handlers, EpochClock clock) {
+        this.ingress = new MpscArrayQueue<>(ingressCapacity);
+        this.handlers = handlers;
+        this.clock = clock;
+    }
+
+    /** Starts the sequencer thread. */
+    public void start() {
+        runner = new AgentRunner(idle, e -> LOG.error("sequencer error", e), null, this);
+        AgentRunner.startOnThread(runner);
+    }
+
+    /** Hands a request over; {@code false} when the queue is full (answer {@code overloaded}). */
+    public boolean submit(Command command) {
+        if (ingress.offer(command)) {
+            idle.wake();
+            return true;
+        }
+        return false;
+    }
+
+    /** Hands over a notification that must not be dropped. */
+    public void submitInternal(Command command) {
+        internal.offer(command);
+        idle.wake();
+    }
+
+    @Override
+    public int doWork() {
+        int work = internal.drain(this, DRAIN_LIMIT);
+        work += ingress.drain(this, DRAIN_LIMIT);
+        long now = clock.time();
+        if (now >= nextDeadlineCheckMs) {
+            nextDeadlineCheckMs = now + DEADLINE_CHECK_MS;
+            work += handlers.decisions().expireDue();
+        }
+        return work;
+    }
+
+    @Override
+    public void accept(Command command) {
+        try {
+            command.run(handlers);
+        } catch (RuntimeException e) {
+            LOG.error("sequencer failed on {}", command.getClass().getSimpleName(), e);
+        }
+    }
+
+    @Override
+    public String roleName() {
+        return "agentbus-sequencer";
+    }
+
+    /** Stops the thread after the work in hand. */
+    public void stop() {
+        if (runner != null) {
+            runner.close();
+        }
+    }
+}

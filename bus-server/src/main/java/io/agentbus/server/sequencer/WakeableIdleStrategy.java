@@ -1,0 +1,59 @@
+package io.agentbus.server.sequencer;
+
+import java.util.concurrent.locks.LockSupport;
+import org.agrona.concurrent.IdleStrategy;
+
+/**
+ * Spins, then yields, then parks for up to {@link #MAX_PARK_NS}; a producer that has just
+ * offered work calls {@link #wake()} so a parked sequencer does not sleep through it. Keeps the
+ * sequencer's latency low under load and its CPU near zero when the bus is quiet.
+ */
+final class WakeableIdleStrategy implements IdleStrategy {
+    private static final int SPINS = 100;
+    private static final int YIELDS = 50;
+    private static final long MAX_PARK_NS = 1_000_000;
+
+    private volatile Thread parked;
+    private int idleCount;
+
+    @Override
+    public void idle(int workCount) {
+        if (workCount > 0) {
+            reset();
+        } else {
+            idle();
+        }
+    }
+
+    @Override
+    public void idle() {
+        idleCount++;
+        if (idleCount <= SPINS) {
+            Thread.onSpinWait();
+        } else if (idleCount <= SPINS + YIELDS) {
+            Thread.yield();
+        } else {
+            parked = Thread.currentThread();
+            LockSupport.parkNanos(MAX_PARK_NS);
+            parked = null;
+        }
+    }
+
+    @Override
+    public void reset() {
+        idleCount = 0;
+    }
+
+    /** Unparks the sequencer if it is parked. Any thread. */
+    void wake() {
+        Thread t = parked;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    @Override
+    public String alias() {
+        return "wakeable";
+    }
+}

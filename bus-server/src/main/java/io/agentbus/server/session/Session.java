@@ -1,0 +1,102 @@
+package io.agentbus.server.session;
+
+import io.agentbus.protocol.frame.ServerFrame;
+import io.agentbus.server.delivery.DeliveryQueue;
+import io.agentbus.server.delivery.FrameEncoder;
+import io.agentbus.server.sequencer.Reply;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One WebSocket connection. The event loop sets {@link #clientId()} at {@code hello}; the
+ * sequencer owns {@link #joinedRooms()} and is the only producer into {@link #delivery()}.
+ */
+public final class Session implements Reply {
+    /** Close code when even a critical frame cannot be queued. */
+    public static final int CLOSE_SLOW_CONSUMER = 4008;
+
+    private final String id;
+    private final Channel channel;
+    private final DeliveryQueue delivery;
+    private final FrameEncoder encoder;
+    private final List<String> joinedRooms = new ArrayList<>();
+    private volatile String clientId;
+
+    public Session(String id, Channel channel, DeliveryQueue delivery, FrameEncoder encoder) {
+        this.id = id;
+        this.channel = channel;
+        this.delivery = delivery;
+        this.encoder = encoder;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public DeliveryQueue delivery() {
+        return delivery;
+    }
+
+    /** The client id given in {@code hello}, or {@code null} before it. */
+    public String clientId() {
+        return clientId;
+    }
+
+    void clientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    /** Rooms this session is a member of. Sequencer thread only. */
+    public List<String> joinedRooms() {
+        return joinedRooms;
+    }
+
+    @Override
+    public void send(ServerFrame frame) {
+        queueControl(encoder.encode(frame));
+    }
+
+    @Override
+    public void sendHistory(String rid, String room, List<byte[]> messages, boolean more) {
+        queueControl(encoder.encodeHistory(rid, room, messages, more));
+    }
+
+    /** Queues an encoded reply or notice (ownership passes); closes 4008 when it cannot. */
+    public void queueControl(ByteBuf frame) {
+        if (delivery.offerControl(frame)) {
+            delivery.signal();
+        } else {
+            frame.release();
+            close(CLOSE_SLOW_CONSUMER, "slow consumer");
+        }
+    }
+
+    /** Writes a close frame with this code and closes the connection. Any thread. */
+    public void close(int code, String reason) {
+        channel.eventLoop().execute(() -> channel.writeAndFlush(new CloseWebSocketFrame(code, reason))
+                .addListener(ChannelFutureListener.CLOSE));
+    }
+
+    /** Flushes everything queued, then closes with this code. Any thread. */
+    public void drainAndClose(int code, String reason) {
+        channel.eventLoop().execute(() -> {
+            if (channel.isActive()) {
+                delivery.drainAll();
+            }
+            channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "Session[" + id + ", client=" + clientId + "]";
+    }
+}

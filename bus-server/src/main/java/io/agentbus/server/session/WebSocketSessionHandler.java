@@ -1,0 +1,186 @@
+package io.agentbus.server.session;
+
+import io.agentbus.protocol.ErrorCode;
+import io.agentbus.protocol.ProtocolException;
+import io.agentbus.protocol.codec.FrameReader;
+import io.agentbus.protocol.frame.ArtifactUpload;
+import io.agentbus.protocol.frame.ClientFrame;
+import io.agentbus.protocol.frame.ErrorFrame;
+import io.agentbus.protocol.frame.Hello;
+import io.agentbus.protocol.frame.Ping;
+import io.agentbus.protocol.frame.Pong;
+import io.agentbus.server.delivery.DeliveryQueue;
+import io.agentbus.server.delivery.FrameEncoder;
+import io.agentbus.server.sequencer.Command;
+import io.agentbus.server.sequencer.Sequencer;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The event-loop end of one WebSocket session: decode each text frame, check it, answer what
+ * needs no state (ping, errors) right here, and hand the rest to the sequencer. Nothing that
+ * fails here travels further, and a bad frame costs its sender an error reply, nothing more.
+ */
+public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+    /** Close code for a connection that did not say hello in time. */
+    public static final int CLOSE_UNAUTHENTICATED = 4001;
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketSessionHandler.class);
+
+    private final SessionContext context;
+    private final FrameReader reader;
+    private final FrameEncoder encoder;
+    private final RequestDispatcher dispatcher;
+    private byte[] scratch = new byte[4096];
+    private Session session;
+    private ScheduledFuture<?> helloTimeout;
+
+    public WebSocketSessionHandler(SessionContext context) {
+        this.context = context;
+        this.reader = context.reader();
+        this.encoder = context.encoder();
+        this.dispatcher = new RequestDispatcher(context.sequencer(), context.artifacts());
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof HandshakeComplete) {
+            opened(ctx);
+        } else if (evt instanceof IdleStateEvent) {
+            closeIdle();
+        } else {
+            super.userEventTriggered(ctx, evt);
+        }
+    }
+
+    private void opened(ChannelHandlerContext ctx) {
+        Sequencer sequencer = context.sequencer();
+        DeliveryQueue delivery = new DeliveryQueue(ctx.channel(), context.config().deliveryQueueCapacity(),
+                (client, offset) -> sequencer.submitInternal(new Command.InboxWritten(client, offset)));
+        session = new Session(context.nextSessionId(), ctx.channel(), delivery, encoder);
+        context.channels().add(ctx.channel());
+        helloTimeout = ctx.executor().schedule(this::closeUnauthenticated, context.config().idleTimeoutMs(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (session == null) {
+            return;
+        }
+        if (frame instanceof TextWebSocketFrame) {
+            onText(frame.content());
+        } else if (frame instanceof BinaryWebSocketFrame) {
+            replyError(null, ErrorCode.BAD_REQUEST, "binary frames are not accepted: send one JSON object per"
+                    + " text frame");
+        }
+    }
+
+    private void onText(ByteBuf content) {
+        int length = content.readableBytes();
+        ClientFrame frame;
+        try {
+            frame = reader.readClient(copy(content, length), 0, length);
+        } catch (ProtocolException e) {
+            replyError(e.rid(), e.code(), e.getMessage());
+            return;
+        }
+        if (length > context.config().maxFrameBytes() && !(frame instanceof ArtifactUpload)) {
+            replyError(frame.rid(), ErrorCode.TOO_LARGE, "frame of " + length + " bytes is over the limit of "
+                    + context.config().maxFrameBytes() + " bytes");
+            return;
+        }
+        onFrame(frame);
+    }
+
+    private void onFrame(ClientFrame frame) {
+        if (frame instanceof Ping ping) {
+            session.channel().writeAndFlush(new TextWebSocketFrame(encoder.encode(new Pong(ping.rid()))));
+        } else if (frame instanceof Hello hello) {
+            onHello(hello);
+        } else if (session.clientId() == null) {
+            replyError(frame.rid(), ErrorCode.UNAUTHENTICATED, "say hello first: op '" + frame.op()
+                    + "' before hello");
+        } else {
+            ErrorFrame refused = dispatcher.dispatch(session, frame);
+            if (refused != null) {
+                reply(refused);
+            }
+        }
+    }
+
+    private void onHello(Hello hello) {
+        if (session.clientId() != null) {
+            replyError(hello.rid(), ErrorCode.BAD_REQUEST, "already said hello as '" + session.clientId() + "'");
+            return;
+        }
+        session.clientId(hello.client());
+        if (!context.sequencer().submit(new Command.SayHello(session, hello))) {
+            session.clientId(null);
+            replyError(hello.rid(), ErrorCode.OVERLOADED, "the server is overloaded; say hello again shortly");
+            return;
+        }
+        helloTimeout.cancel(false);
+    }
+
+    private byte[] copy(ByteBuf content, int length) {
+        if (scratch.length < length) {
+            scratch = new byte[Math.max(length, scratch.length * 2)];
+        }
+        content.getBytes(content.readerIndex(), scratch, 0, length);
+        return scratch;
+    }
+
+    private void replyError(String rid, ErrorCode code, String message) {
+        reply(new ErrorFrame(rid, code, message));
+    }
+
+    private void reply(ErrorFrame error) {
+        session.channel().writeAndFlush(new TextWebSocketFrame(encoder.encode(error)));
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (session != null && ctx.channel().isWritable()) {
+            session.delivery().drain();
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (session != null) {
+            if (helloTimeout != null) {
+                helloTimeout.cancel(false);
+            }
+            context.sequencer().submitInternal(new Command.Disconnect(session));
+            session.delivery().drain();
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("closing {} after {}", session, cause.toString());
+        ctx.close();
+    }
+
+    private void closeIdle() {
+        session.close(1000, "idle timeout");
+    }
+
+    private void closeUnauthenticated() {
+        if (session.clientId() == null) {
+            session.close(CLOSE_UNAUTHENTICATED, "unauthenticated for too long");
+        }
+    }
+}
