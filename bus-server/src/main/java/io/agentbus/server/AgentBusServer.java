@@ -1,27 +1,131 @@
 package io.agentbus.server;
 
+import io.agentbus.protocol.codec.FrameReader;
+import io.agentbus.server.artifact.ArtifactHandler;
+import io.agentbus.server.artifact.ArtifactStore;
+import io.agentbus.server.artifact.ArtifactUploads;
 import io.agentbus.server.config.ServerConfig;
+import io.agentbus.server.decision.DecisionHandler;
+import io.agentbus.server.delivery.FrameEncoder;
+import io.agentbus.server.http.HealthReport;
+import io.agentbus.server.http.HttpApiHandler;
+import io.agentbus.server.http.Lifecycle;
+import io.agentbus.server.inbox.InboxHandler;
+import io.agentbus.server.journal.Journal;
+import io.agentbus.server.room.MembershipHandler;
+import io.agentbus.server.room.PublishHandler;
+import io.agentbus.server.room.RoomFanout;
+import io.agentbus.server.sequencer.BusState;
+import io.agentbus.server.sequencer.Handlers;
+import io.agentbus.server.sequencer.Sequencer;
+import io.agentbus.server.session.SessionContext;
+import io.agentbus.server.transport.PipelineInitializer;
+import io.agentbus.server.transport.Transport;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.SystemEpochClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The daemon: owns the transport, the sequencer, the journal and every session, and closes them
- * in reverse order. {@link #start(ServerConfig)} returns once the port is bound and the journal
- * has been replayed.
+ * in reverse order. {@link #start(ServerConfig)} returns once the journal has been replayed and
+ * the port is bound.
  */
 public final class AgentBusServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentBusServer.class);
+
     private final ServerConfig config;
+    private final ChannelGroup channels = new DefaultChannelGroup("agentbus-sessions", GlobalEventExecutor.INSTANCE);
+    private final HealthReport health;
+    private Journal journal;
+    private Sequencer sequencer;
+    private ArtifactUploads artifacts;
+    private Transport transport;
+    private Channel serverChannel;
+    private boolean closed;
 
     private AgentBusServer(ServerConfig config) {
         this.config = config;
+        this.health = new HealthReport(Version.SERVER_NAME, channels);
     }
 
     /** Replays the journal, binds the port and starts serving. */
     public static AgentBusServer start(ServerConfig config) throws Exception {
-        return new AgentBusServer(config);
+        AgentBusServer server = new AgentBusServer(config);
+        try {
+            server.open();
+            return server;
+        } catch (Exception | Error e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private void open() throws Exception {
+        Files.createDirectories(config.journalDir());
+        journal = new Journal(config.journalDir(), config.rollCycle());
+        EpochClock clock = SystemEpochClock.INSTANCE;
+        FrameEncoder encoder = new FrameEncoder(PooledByteBufAllocator.DEFAULT);
+        Handlers handlers = handlers(new BusState(), encoder, clock);
+        replay(handlers);
+        sequencer = new Sequencer(config.ingressQueueCapacity(), handlers, clock);
+        artifacts = new ArtifactUploads(new ArtifactStore(config.artifactDir()), sequencer, config.artifactMaxBytes());
+        sequencer.start();
+        bind(encoder);
+        health.lifecycle(Lifecycle.UP);
+    }
+
+    private Handlers handlers(BusState state, FrameEncoder encoder, EpochClock clock) {
+        RoomFanout fanout = new RoomFanout(encoder);
+        PublishHandler publish = new PublishHandler(state, journal, encoder, fanout, clock);
+        return new Handlers(state,
+                new MembershipHandler(state, journal, encoder, fanout),
+                publish,
+                new InboxHandler(state, journal, encoder, clock, Version.SERVER_NAME, config.heartbeatMs()),
+                new DecisionHandler(state, journal, fanout, clock),
+                new ArtifactHandler(state, journal, publish, config.artifactRoomQuotaBytes()));
+    }
+
+    private void replay(Handlers handlers) {
+        long startNs = System.nanoTime();
+        long records = journal.replay(handlers.state()::apply);
+        handlers.decisions().watchOpenDecisions();
+        LOG.info("journal replayed: {} records, {} rooms, in {} ms", records, handlers.state().roomCount(),
+                (System.nanoTime() - startNs) / 1_000_000);
+    }
+
+    private void bind(FrameEncoder encoder) throws InterruptedException {
+        transport = Transport.create(config.transport(), config.ioThreads());
+        SessionContext sessions = new SessionContext(config, new FrameReader(), encoder, sequencer, artifacts,
+                channels, Long.toString(System.currentTimeMillis(), 36));
+        HttpApiHandler httpApi = new HttpApiHandler(config, sequencer, artifacts, health);
+        serverChannel = new ServerBootstrap()
+                .group(transport.boss(), transport.workers())
+                .channel(transport.channelType())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(config.writeBufferLowBytes(), config.writeBufferHighBytes()))
+                .childHandler(new PipelineInitializer(config, sessions, httpApi))
+                .bind(config.host(), config.port())
+                .sync()
+                .channel();
+        LOG.info("transport: {}", transport.name());
     }
 
     /** The bound port (useful when the config asked for port 0). */
     public int port() {
-        return config.port();
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
     /**
@@ -29,6 +133,27 @@ public final class AgentBusServer implements AutoCloseable {
      * clients get close 1001, the journal is closed. Idempotent.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        health.lifecycle(Lifecycle.DRAINING);
+        new Shutdown(config.shutdownTimeoutMs(), channels, serverChannel, sequencer, transport)
+                .run();
+        closeQuietly(artifacts);
+        closeQuietly(journal);
+        LOG.info("agentbus stopped");
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        if (resource == null) {
+            return;
+        }
+        try {
+            resource.close();
+        } catch (Exception e) {
+            LOG.warn("error while closing {}", resource.getClass().getSimpleName(), e);
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.util.AttributeKey;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,10 @@ import java.util.List;
 public final class Session implements Reply {
     /** Close code when even a critical frame cannot be queued. */
     public static final int CLOSE_SLOW_CONSUMER = 4008;
+    /** Close code when the server shuts down. */
+    public static final int CLOSE_GOING_AWAY = 1001;
+    /** Where a channel keeps its session. */
+    public static final AttributeKey<Session> KEY = AttributeKey.valueOf("agentbus.session");
 
     private final String id;
     private final Channel channel;

@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     /** Close code for a connection that did not say hello in time. */
     public static final int CLOSE_UNAUTHENTICATED = 4001;
+    /** Close code for a message too large to read. */
+    public static final int CLOSE_TOO_LARGE = 1009;
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketSessionHandler.class);
 
     private final SessionContext context;
@@ -56,7 +59,7 @@ public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<W
         if (evt instanceof HandshakeComplete) {
             opened(ctx);
         } else if (evt instanceof IdleStateEvent) {
-            closeIdle();
+            closeIdle(ctx);
         } else {
             super.userEventTriggered(ctx, evt);
         }
@@ -67,6 +70,7 @@ public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<W
         DeliveryQueue delivery = new DeliveryQueue(ctx.channel(), context.config().deliveryQueueCapacity(),
                 (client, offset) -> sequencer.submitInternal(new Command.InboxWritten(client, offset)));
         session = new Session(context.nextSessionId(), ctx.channel(), delivery, encoder);
+        ctx.channel().attr(Session.KEY).set(session);
         context.channels().add(ctx.channel());
         helloTimeout = ctx.executor().schedule(this::closeUnauthenticated, context.config().idleTimeoutMs(),
                 TimeUnit.MILLISECONDS);
@@ -171,11 +175,19 @@ public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<W
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         LOG.debug("closing {} after {}", session, cause.toString());
-        ctx.close();
+        if (session != null && cause instanceof TooLongFrameException) {
+            session.close(CLOSE_TOO_LARGE, "message over " + context.config().maxWebSocketMessageBytes() + " bytes");
+        } else {
+            ctx.close();
+        }
     }
 
-    private void closeIdle() {
-        session.close(1000, "idle timeout");
+    private void closeIdle(ChannelHandlerContext ctx) {
+        if (session == null) {
+            ctx.close();
+        } else {
+            session.close(1000, "idle timeout");
+        }
     }
 
     private void closeUnauthenticated() {

@@ -1,0 +1,169 @@
+package io.agentbus.server;
+
+import io.agentbus.server.config.ConfigException;
+import io.agentbus.server.config.ConfigLoader;
+import io.agentbus.server.config.ServerConfig;
+import io.agentbus.server.config.Setting;
+import io.agentbus.server.config.StartOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The command line of the daemon: {@code Main start [--config FILE] [--<setting> VALUE ...]}
+ * loads the config, starts {@link AgentBusServer} and runs until SIGTERM or SIGINT, which close
+ * it gracefully and exit with status 0. A bad config prints one line on stderr and exits with 2.
+ */
+public final class Main {
+    /** Exit status of a bad command line or config. */
+    public static final int EXIT_USAGE = 2;
+    /** Exit status when the server fails to start or to stop. */
+    public static final int EXIT_FAILURE = 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    private static final String POM_PROPERTIES = "/META-INF/maven/io.agentbus/bus-server/pom.properties";
+
+    private final Map<String, String> env;
+    private final PrintWriter err;
+
+    private Main(Map<String, String> env, PrintWriter err) {
+        this.env = env;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(args, System.getenv(), out, err));
+    }
+
+    /**
+     * Runs the command line and returns the exit status; {@code start} returns only if the server
+     * cannot start (a started server ends the process from its shutdown hook).
+     */
+    public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
+        Main main = new Main(env, err);
+        CommandLine commandLine = new CommandLine(rootSpec())
+                .addSubcommand("start", new CommandLine(StartOptions.spec()))
+                .setOut(out)
+                .setErr(err)
+                .setExecutionStrategy(main::execute)
+                .setParameterExceptionHandler(main::onBadArguments);
+        return commandLine.execute(args);
+    }
+
+    private static CommandSpec rootSpec() {
+        CommandSpec spec = CommandSpec.create().name("agentbus").version("agentbus " + version());
+        spec.mixinStandardHelpOptions(true);
+        spec.usageMessage().description("The agentbus daemon: a WebSocket message bus for teams of AI agents.");
+        return spec;
+    }
+
+    private int execute(ParseResult parsed) {
+        Integer helpExit = CommandLine.executeHelpRequest(parsed);
+        if (helpExit != null) {
+            return helpExit;
+        }
+        if (!parsed.hasSubcommand()) {
+            parsed.commandSpec().commandLine().usage(err);
+            return EXIT_USAGE;
+        }
+        return start(parsed.subcommand());
+    }
+
+    private int onBadArguments(ParameterException e, String[] args) {
+        CommandSpec command = e.getCommandLine().getCommandSpec();
+        String message = command.parent() == null ? rootError(e) : StartOptions.error(e).getMessage();
+        err.println(command.qualifiedName() + ": " + message + "; see '" + command.qualifiedName() + " --help'");
+        return EXIT_USAGE;
+    }
+
+    private static String rootError(ParameterException e) {
+        if (e instanceof UnmatchedArgumentException && !((UnmatchedArgumentException) e).isUnknownOption()) {
+            return "unknown command '" + ((UnmatchedArgumentException) e).getUnmatched().get(0) + "'";
+        }
+        return e.getMessage();
+    }
+
+    private int start(ParseResult startArgs) {
+        ConfigLoader loader = new ConfigLoader(env);
+        ServerConfig config;
+        try {
+            config = loader.load(startArgs);
+        } catch (ConfigException e) {
+            err.println("agentbus start: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        logSettings(config, loader);
+        return serve(config);
+    }
+
+    private static void logSettings(ServerConfig config, ConfigLoader loader) {
+        for (String ignored : loader.ignoredEnvironment()) {
+            LOG.warn("ignoring environment variable {}: no such setting", ignored);
+        }
+        for (Setting s : Setting.values()) {
+            LOG.info("{} = {} ({})", s.key(), config.value(s), loader.source(s));
+        }
+    }
+
+    private static int serve(ServerConfig config) {
+        AgentBusServer server;
+        try {
+            server = AgentBusServer.start(config);
+        } catch (Exception e) {
+            LOG.error("agentbus failed to start", e);
+            return EXIT_FAILURE;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server), "agentbus-shutdown"));
+        LOG.info("agentbus keeps its journal and artifacts in {}", config.dataDir().toAbsolutePath().normalize());
+        LOG.info("agentbus listening on ws://{}:{}/ws", config.host(), server.port());
+        awaitShutdown();
+        return 0;
+    }
+
+    /** Runs in the shutdown hook: halting ends the process with 0 instead of the signal's 128+n. */
+    private static void shutdown(AgentBusServer server) {
+        LOG.info("agentbus shutting down");
+        int status = 0;
+        try {
+            server.close();
+            LOG.info("agentbus stopped");
+        } catch (RuntimeException e) {
+            LOG.error("agentbus did not shut down cleanly", e);
+            status = EXIT_FAILURE;
+        }
+        Runtime.getRuntime().halt(status);
+    }
+
+    private static void awaitShutdown() {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String version() {
+        try (InputStream in = Main.class.getResourceAsStream(POM_PROPERTIES)) {
+            if (in == null) {
+                return "(development build)";
+            }
+            Properties pom = new Properties();
+            pom.load(in);
+            return pom.getProperty("version", "(unknown)");
+        } catch (IOException e) {
+            return "(unknown)";
+        }
+    }
+}

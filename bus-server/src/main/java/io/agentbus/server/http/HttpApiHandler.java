@@ -1,0 +1,163 @@
+package io.agentbus.server.http;
+
+import io.agentbus.protocol.ErrorCode;
+import io.agentbus.protocol.Ids;
+import io.agentbus.protocol.ProtocolException;
+import io.agentbus.protocol.codec.FrameReader;
+import io.agentbus.protocol.codec.FrameWriter;
+import io.agentbus.protocol.frame.ArtifactUpload;
+import io.agentbus.protocol.frame.HistoryRequest;
+import io.agentbus.protocol.frame.Pub;
+import io.agentbus.server.artifact.ArtifactUploads;
+import io.agentbus.server.config.ServerConfig;
+import io.agentbus.server.sequencer.Command;
+import io.agentbus.server.sequencer.Sequencer;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.List;
+
+/**
+ * HTTP beside the WebSocket on the same port: {@code /health}, the room REST API and artifact
+ * upload and download. Reads and writes of bus state go through the sequencer like every
+ * WebSocket request; the answer is written from there.
+ */
+@ChannelHandler.Sharable
+public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    /** The author of messages published over REST until tokens name one. */
+    static final String REST_CLIENT = "rest";
+    private static final String ROOMS = "/api/v1/rooms";
+    private static final String ARTIFACTS = "/api/v1/artifacts/";
+
+    private final ServerConfig config;
+    private final Sequencer sequencer;
+    private final ArtifactUploads artifacts;
+    private final HealthReport health;
+    private final FrameReader reader = new FrameReader();
+    private final FrameWriter writer = new FrameWriter();
+
+    public HttpApiHandler(ServerConfig config, Sequencer sequencer, ArtifactUploads artifacts, HealthReport health) {
+        this.config = config;
+        this.sequencer = sequencer;
+        this.artifacts = artifacts;
+        this.health = health;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        Exchange ex = new Exchange(ctx, request, HttpUtil.isKeepAlive(request));
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        String path = uri.path();
+        if (path.equals("/health")) {
+            health.respond(ctx, ex.keepAlive);
+        } else if (path.equals("/")) {
+            DashboardPage.respond(ctx, ex.keepAlive);
+        } else if (path.equals(ROOMS)) {
+            onlyGet(ex, () -> RoomList.respond(ctx, ex.keepAlive, sequencer));
+        } else if (path.startsWith(ROOMS + "/")) {
+            roomRoute(ex, uri, path.substring(ROOMS.length() + 1));
+        } else if (path.startsWith(ARTIFACTS)) {
+            onlyGet(ex, () -> ArtifactDownload.respond(ctx, ex.keepAlive, artifacts.store(),
+                    path.substring(ARTIFACTS.length())));
+        } else {
+            ex.error(ErrorCode.NOT_FOUND, "no such path: " + path);
+        }
+    }
+
+    private void roomRoute(Exchange ex, QueryStringDecoder uri, String rest) {
+        int slash = rest.indexOf('/');
+        String room = slash < 0 ? rest : rest.substring(0, slash);
+        String what = slash < 0 ? "" : rest.substring(slash + 1);
+        if (!Ids.isValid(room)) {
+            ex.error(ErrorCode.BAD_REQUEST, "room '" + room + "' in the path must be an id matching "
+                    + "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+        } else if (what.equals("messages") && ex.request.method().equals(HttpMethod.GET)) {
+            history(ex, uri, room);
+        } else if (what.equals("messages") && ex.request.method().equals(HttpMethod.POST)) {
+            publish(ex, room);
+        } else if (what.equals("artifacts") && ex.request.method().equals(HttpMethod.POST)) {
+            uploadArtifact(ex, uri, room);
+        } else if (what.equals("messages") || what.equals("artifacts")) {
+            ex.error(ErrorCode.BAD_REQUEST, "method " + ex.request.method() + " is not allowed on " + uri.path());
+        } else {
+            ex.error(ErrorCode.NOT_FOUND, "no such path: " + uri.path());
+        }
+    }
+
+    private void history(Exchange ex, QueryStringDecoder uri, String room) {
+        long since;
+        int limit;
+        try {
+            since = QueryParams.longParam(uri, "since", 0, 0, Long.MAX_VALUE);
+            limit = (int) QueryParams.longParam(uri, "limit", HistoryRequest.DEFAULT_LIMIT, 1,
+                    HistoryRequest.MAX_LIMIT);
+        } catch (IllegalArgumentException e) {
+            ex.error(ErrorCode.BAD_REQUEST, e.getMessage());
+            return;
+        }
+        submit(ex, new Command.ReadHistory(ex.reply(writer), new HistoryRequest(null, room, since, limit)));
+    }
+
+    private void publish(Exchange ex, String room) {
+        ByteBuf body = ex.request.content();
+        if (body.readableBytes() > config.maxFrameBytes()) {
+            ex.error(ErrorCode.TOO_LARGE, "body of " + body.readableBytes() + " bytes is over the limit of "
+                    + config.maxFrameBytes() + " bytes");
+            return;
+        }
+        Pub pub;
+        try {
+            byte[] bytes = ByteBufUtil.getBytes(body);
+            pub = reader.readPubBody(bytes, 0, bytes.length, room);
+        } catch (ProtocolException e) {
+            ex.error(e.code(), e.getMessage());
+            return;
+        }
+        submit(ex, new Command.Publish(ex.reply(writer), null, REST_CLIENT, pub));
+    }
+
+    private void uploadArtifact(Exchange ex, QueryStringDecoder uri, String room) {
+        List<String> names = uri.parameters().get("name");
+        String name = names == null || names.isEmpty() ? null : names.get(0);
+        if (name == null || name.isEmpty() || name.contains("/") || name.contains("\\") || name.length() > 255) {
+            ex.error(ErrorCode.BAD_REQUEST, "query parameter 'name' must be a file name without '/' (at most 255"
+                    + " characters)");
+            return;
+        }
+        String type = ex.request.headers().get(HttpHeaderNames.CONTENT_TYPE, ArtifactUpload.DEFAULT_CONTENT_TYPE);
+        byte[] data = ByteBufUtil.getBytes(ex.request.content());
+        artifacts.upload(ex.reply(writer), null, REST_CLIENT, new ArtifactUpload(null, room, name, type, data));
+    }
+
+    private void submit(Exchange ex, Command command) {
+        if (!sequencer.submit(command)) {
+            ex.error(ErrorCode.OVERLOADED, "the server is overloaded; try again shortly");
+        }
+    }
+
+    private static void onlyGet(Exchange ex, Runnable action) {
+        if (ex.request.method().equals(HttpMethod.GET)) {
+            action.run();
+        } else {
+            ex.error(ErrorCode.BAD_REQUEST, "method " + ex.request.method() + " is not allowed here; use GET");
+        }
+    }
+
+    /** One request and how to answer it. */
+    private record Exchange(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive) {
+        void error(ErrorCode code, String message) {
+            HttpResponses.error(ctx, keepAlive, code, message);
+        }
+
+        HttpReply reply(FrameWriter writer) {
+            return new HttpReply(ctx, keepAlive, writer);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.agentbus.server.http;
+
+import io.agentbus.protocol.ErrorCode;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+
+/** Writes HTTP responses; JSON errors have the shape {@code {"code":…,"message":…}}. */
+final class HttpResponses {
+    private HttpResponses() {
+    }
+
+    static void json(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, String json) {
+        json(ctx, keepAlive, status, Unpooled.copiedBuffer(json, StandardCharsets.UTF_8));
+    }
+
+    static void json(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, ByteBuf body) {
+        send(ctx, keepAlive, status, "application/json", body);
+    }
+
+    static void error(ChannelHandlerContext ctx, boolean keepAlive, ErrorCode code, String message) {
+        String json = "{\"code\":\"" + code.wireName() + "\",\"message\":" + quote(message) + "}";
+        json(ctx, keepAlive, HttpResponseStatus.valueOf(code.httpStatus()), json);
+    }
+
+    static void send(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, String contentType,
+                     ByteBuf body) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+        if (keepAlive) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+        ChannelFuture f = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            f.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    /** A JSON string literal of {@code text}. */
+    static String quote(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+}
