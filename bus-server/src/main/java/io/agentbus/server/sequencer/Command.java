@@ -17,21 +17,58 @@ public interface Command {
     /** Runs on the sequencer thread. */
     void run(Handlers handlers);
 
-    record SayHello(Session session, Hello hello) implements Command {
+    /** A command that answers someone: if it fails unexpectedly, they get an {@code internal} error. */
+    interface Request extends Command {
+        Reply replyTo();
+
+        String rid();
+    }
+
+    record SayHello(Session session, Hello hello) implements Request {
+        @Override
+        public Reply replyTo() {
+            return session;
+        }
+
+        @Override
+        public String rid() {
+            return hello.rid();
+        }
+
         @Override
         public void run(Handlers h) {
             h.inbox().hello(session, hello);
         }
     }
 
-    record JoinRoom(Session session, Join join) implements Command {
+    record JoinRoom(Session session, Join join) implements Request {
+        @Override
+        public Reply replyTo() {
+            return session;
+        }
+
+        @Override
+        public String rid() {
+            return join.rid();
+        }
+
         @Override
         public void run(Handlers h) {
             h.membership().join(session, join);
         }
     }
 
-    record LeaveRoom(Session session, Leave leave) implements Command {
+    record LeaveRoom(Session session, Leave leave) implements Request {
+        @Override
+        public Reply replyTo() {
+            return session;
+        }
+
+        @Override
+        public String rid() {
+            return leave.rid();
+        }
+
         @Override
         public void run(Handlers h) {
             h.membership().leave(session, leave);
@@ -39,35 +76,85 @@ public interface Command {
     }
 
     /** A publish; {@code publisher} is {@code null} for REST. */
-    record Publish(Reply reply, Session publisher, String from, Pub pub) implements Command {
+    record Publish(Reply reply, Session publisher, String from, Pub pub) implements Request {
+        @Override
+        public Reply replyTo() {
+            return reply;
+        }
+
+        @Override
+        public String rid() {
+            return pub.rid();
+        }
+
         @Override
         public void run(Handlers h) {
             h.publish().publish(reply, publisher, from, pub);
         }
     }
 
-    record ReadHistory(Reply reply, HistoryRequest request) implements Command {
+    record ReadHistory(Reply reply, HistoryRequest request) implements Request {
+        @Override
+        public Reply replyTo() {
+            return reply;
+        }
+
+        @Override
+        public String rid() {
+            return request.rid();
+        }
+
         @Override
         public void run(Handlers h) {
             h.publish().history(reply, request);
         }
     }
 
-    record SendDirect(Session session, Send send) implements Command {
+    record SendDirect(Session session, Send send) implements Request {
+        @Override
+        public Reply replyTo() {
+            return session;
+        }
+
+        @Override
+        public String rid() {
+            return send.rid();
+        }
+
         @Override
         public void run(Handlers h) {
             h.inbox().send(session, send);
         }
     }
 
-    record OpenDecision(Session session, Propose propose) implements Command {
+    record OpenDecision(Session session, Propose propose) implements Request {
+        @Override
+        public Reply replyTo() {
+            return session;
+        }
+
+        @Override
+        public String rid() {
+            return propose.rid();
+        }
+
         @Override
         public void run(Handlers h) {
             h.decisions().propose(session, propose);
         }
     }
 
-    record CastVote(Session session, Vote vote) implements Command {
+    record CastVote(Session session, Vote vote) implements Request {
+        @Override
+        public Reply replyTo() {
+            return session;
+        }
+
+        @Override
+        public String rid() {
+            return vote.rid();
+        }
+
         @Override
         public void run(Handlers h) {
             h.decisions().vote(session, vote);
@@ -86,7 +173,12 @@ public interface Command {
 
     /** An artifact whose file is stored; {@code publisher} is {@code null} for REST. */
     record StoreArtifact(Reply reply, Session publisher, String from, String rid,
-                         ArtifactStored artifact) implements Command {
+                         ArtifactStored artifact) implements Request {
+        @Override
+        public Reply replyTo() {
+            return reply;
+        }
+
         @Override
         public void run(Handlers h) {
             h.artifacts().stored(reply, publisher, from, rid, artifact);

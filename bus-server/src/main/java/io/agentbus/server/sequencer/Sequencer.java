@@ -1,5 +1,7 @@
 package io.agentbus.server.sequencer;
 
+import io.agentbus.protocol.ErrorCode;
+import io.agentbus.protocol.frame.ErrorFrame;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochClock;
@@ -73,6 +75,10 @@ public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Comm
             command.run(handlers);
         } catch (RuntimeException e) {
             LOG.error("sequencer failed on {}", command.getClass().getSimpleName(), e);
+            if (command instanceof Command.Request request) {
+                request.replyTo().send(new ErrorFrame(request.rid(), ErrorCode.INTERNAL,
+                        "the server failed on this request: " + e));
+            }
         }
     }
 
