@@ -26,7 +26,7 @@ public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Comm
     private final MpscUnboundedArrayQueue<Command> internal = new MpscUnboundedArrayQueue<>(1024);
     private final Handlers handlers;
     private final EpochClock clock;
-    private final WakeableIdleStrategy idle = new WakeableIdleStrategy();
+    private final WakeableIdleStrategy idle = new WakeableIdleStrategy(this::hasWork);
     private long nextDeadlineCheckMs;
     private AgentRunner runner;
 
@@ -55,6 +55,10 @@ public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Comm
     public void submitInternal(Command command) {
         internal.offer(command);
         idle.wake();
+    }
+
+    private boolean hasWork() {
+        return !internal.isEmpty() || !ingress.isEmpty();
     }
 
     @Override

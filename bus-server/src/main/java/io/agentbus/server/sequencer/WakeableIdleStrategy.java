@@ -1,6 +1,7 @@
 package io.agentbus.server.sequencer;
 
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.agrona.concurrent.IdleStrategy;
 
 /**
@@ -13,8 +14,18 @@ final class WakeableIdleStrategy implements IdleStrategy {
     private static final int YIELDS = 50;
     private static final long MAX_PARK_NS = 1_000_000;
 
+    private final BooleanSupplier hasWork;
     private volatile Thread parked;
     private int idleCount;
+
+    /**
+     * @param hasWork whether work arrived; checked after announcing the park, so an offer that
+     *                raced with going to sleep is never slept through (producers offer with a
+     *                CAS, a full fence, before they read {@code parked})
+     */
+    WakeableIdleStrategy(BooleanSupplier hasWork) {
+        this.hasWork = hasWork;
+    }
 
     @Override
     public void idle(int workCount) {
@@ -34,7 +45,9 @@ final class WakeableIdleStrategy implements IdleStrategy {
             Thread.yield();
         } else {
             parked = Thread.currentThread();
-            LockSupport.parkNanos(MAX_PARK_NS);
+            if (!hasWork.getAsBoolean()) {
+                LockSupport.parkNanos(MAX_PARK_NS);
+            }
             parked = null;
         }
     }
