@@ -1,10 +1,12 @@
 package io.agentbus.server.delivery;
 
 import io.agentbus.protocol.Priority;
+import io.agentbus.protocol.frame.Dropped;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.SpscArrayQueue;
@@ -20,6 +22,9 @@ import org.jctools.queues.SpscUnboundedArrayQueue;
  * writable (its write buffer is above the high water mark), so under backlog frames wait here,
  * where a higher priority can still overtake a lower one, rather than in the socket buffer.
  *
+ * <p>Room messages that find their lane full are not queued: {@link #recordDrop} notes them
+ * and the next drain tells the client with {@code dropped} frames before anything else.
+ *
  * <p>Items are encoded frames ({@link ByteBuf}, one reference owned by this queue) or
  * {@link InboxFrame}s, whose write completion is reported to the {@link InboxWriteListener}.
  */
@@ -28,7 +33,9 @@ public final class DeliveryQueue {
     private static final int REPLAY_CHUNK = 1024;
 
     private final Channel channel;
+    private final FrameEncoder encoder;
     private final InboxWriteListener inboxListener;
+    private final DropLedger drops = new DropLedger();
     private final SpscArrayQueue<ByteBuf> control;
     private final SpscUnboundedArrayQueue<Object> replay = new SpscUnboundedArrayQueue<>(REPLAY_CHUNK);
     private final MessagePassingQueue<Object>[] lanes;
@@ -36,8 +43,10 @@ public final class DeliveryQueue {
     private final Runnable drainTask = this::drain;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public DeliveryQueue(Channel channel, int capacityPerLane, InboxWriteListener inboxListener) {
+    public DeliveryQueue(Channel channel, int capacityPerLane, FrameEncoder encoder,
+                         InboxWriteListener inboxListener) {
         this.channel = channel;
+        this.encoder = encoder;
         this.inboxListener = inboxListener;
         this.control = new SpscArrayQueue<>(capacityPerLane);
         this.lanes = new MessagePassingQueue[Priority.values().length];
@@ -65,6 +74,15 @@ public final class DeliveryQueue {
         return lanes[priority.ordinal()].offer(item);
     }
 
+    /**
+     * Notes a room message that could not be queued; the client is told with a {@code dropped}
+     * frame (coalesced per room) ahead of anything else the next drain writes. Sequencer thread.
+     */
+    public void recordDrop(String room, long offset) {
+        drops.record(room, offset);
+        signal();
+    }
+
     /** Makes sure a drain runs on the channel's event loop soon. Call after offering. */
     public void signal() {
         if (drainScheduled.compareAndSet(false, true)) {
@@ -80,6 +98,9 @@ public final class DeliveryQueue {
             return;
         }
         int written = 0;
+        if (drops.isPending() && channel.isWritable()) {
+            written += writeDropNotices();
+        }
         while (channel.isWritable() && written < MAX_WRITES_PER_DRAIN) {
             Object item = poll();
             if (item == null) {
@@ -116,6 +137,14 @@ public final class DeliveryQueue {
             }
         }
         return true;
+    }
+
+    private int writeDropNotices() {
+        List<Dropped> notices = drops.take();
+        for (int i = 0; i < notices.size(); i++) {
+            channel.write(new TextWebSocketFrame(encoder.encode(notices.get(i))), channel.voidPromise());
+        }
+        return notices.size();
     }
 
     private Object poll() {

@@ -64,11 +64,15 @@ public final class InboxHandler {
         deliver(send, offset, json);
     }
 
-    /** An inbox message reached the recipient's socket: journal the cursor if it moved. */
+    /**
+     * An inbox message reached the recipient's socket: journal the cursor if it moved. A recipient
+     * too slow to take a direct message is closed (4008); the message stays in its inbox for the
+     * next hello.
+     */
     public void written(String client, long inboxOffset) {
         Inbox inbox = state.inbox(client);
-        if (inbox != null && inboxOffset > inbox.writtenUpTo()) {
-            InboxCursor record = new InboxCursor(client, inboxOffset);
+        if (inbox != null && inbox.written(inboxOffset)) {
+            InboxCursor record = new InboxCursor(client, inbox.writtenUpTo());
             state.apply(record, journal.append(record));
         }
     }
@@ -85,6 +89,7 @@ public final class InboxHandler {
                 s.delivery().signal();
             } else {
                 frame.release();
+                s.close(Session.CLOSE_SLOW_CONSUMER, "slow consumer");
             }
         }
         frame.release();

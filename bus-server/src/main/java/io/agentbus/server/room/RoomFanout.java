@@ -1,7 +1,6 @@
 package io.agentbus.server.room;
 
 import io.agentbus.protocol.Priority;
-import io.agentbus.protocol.frame.Dropped;
 import io.agentbus.protocol.frame.ServerFrame;
 import io.agentbus.server.delivery.FrameEncoder;
 import io.agentbus.server.session.Session;
@@ -56,9 +55,10 @@ public final class RoomFanout {
         }
     }
 
+    /** Low and normal messages are dropped (and the client told); high and critical ones close 4008. */
     private void overflow(Session session, Priority priority, String room, long offset) {
         if (priority == Priority.LOW || priority == Priority.NORMAL) {
-            session.send(new Dropped(room, offset, offset));
+            session.delivery().recordDrop(room, offset);
         } else {
             session.close(Session.CLOSE_SLOW_CONSUMER, "slow consumer");
         }

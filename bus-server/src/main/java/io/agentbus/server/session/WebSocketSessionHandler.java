@@ -67,7 +67,7 @@ public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<W
 
     private void opened(ChannelHandlerContext ctx) {
         Sequencer sequencer = context.sequencer();
-        DeliveryQueue delivery = new DeliveryQueue(ctx.channel(), context.config().deliveryQueueCapacity(),
+        DeliveryQueue delivery = new DeliveryQueue(ctx.channel(), context.config().deliveryQueueCapacity(), encoder,
                 (client, offset) -> sequencer.submitInternal(new Command.InboxWritten(client, offset)));
         session = new Session(context.nextSessionId(), ctx.channel(), delivery, encoder);
         ctx.channel().attr(Session.KEY).set(session);
