@@ -138,8 +138,7 @@ final class ClientDecoder {
     /** A file name: no path separators, no NUL, not {@code .} or {@code ..}. */
     private static String artifactName(FieldValues v) {
         String name = v.requiredText(Field.NAME, MAX_NAME_CHARS);
-        if (name != null && (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0
-                || name.equals(".") || name.equals(".."))) {
+        if (name != null && !ArtifactUpload.isValidName(name)) {
             v.fail("field 'name' must be a file name without '/', '\\', NUL, and not '.' or '..'");
         }
         return name;

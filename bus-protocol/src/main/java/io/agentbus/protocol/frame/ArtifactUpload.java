@@ -11,6 +11,17 @@ import java.util.Objects;
 public record ArtifactUpload(String rid, String room, String name, String contentType, byte[] data)
         implements ClientFrame {
     public static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
+    /** The longest file name. */
+    public static final int MAX_NAME_CHARS = 255;
+    /** What {@link #isValidName} asks of a name, for error messages. */
+    public static final String NAME_RULE = "a file name of 1 to 255 characters without '/', '\\', NUL, and not"
+            + " '.' or '..'";
+
+    /** Whether {@code name} is a plain file name: no path separators, no NUL, not {@code .} or {@code ..}. */
+    public static boolean isValidName(String name) {
+        return name != null && !name.isEmpty() && name.length() <= MAX_NAME_CHARS && name.indexOf('/') < 0
+                && name.indexOf('\\') < 0 && name.indexOf('\0') < 0 && !name.equals(".") && !name.equals("..");
+    }
 
     @Override
     public String op() {

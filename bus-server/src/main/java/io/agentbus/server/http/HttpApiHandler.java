@@ -126,9 +126,8 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
     private void uploadArtifact(Exchange ex, QueryStringDecoder uri, String room) {
         List<String> names = uri.parameters().get("name");
         String name = names == null || names.isEmpty() ? null : names.get(0);
-        if (name == null || name.isEmpty() || name.contains("/") || name.contains("\\") || name.length() > 255) {
-            ex.error(ErrorCode.BAD_REQUEST, "query parameter 'name' must be a file name without '/' (at most 255"
-                    + " characters)");
+        if (!ArtifactUpload.isValidName(name)) {
+            ex.error(ErrorCode.BAD_REQUEST, "query parameter 'name' must be " + ArtifactUpload.NAME_RULE);
             return;
         }
         String type = ex.request.headers().get(HttpHeaderNames.CONTENT_TYPE, ArtifactUpload.DEFAULT_CONTENT_TYPE);
