@@ -4,7 +4,6 @@ import io.agentbus.protocol.ErrorCode;
 import io.agentbus.protocol.Priority;
 import io.agentbus.protocol.frame.ErrorFrame;
 import io.agentbus.protocol.frame.JsonValue;
-import io.agentbus.protocol.frame.Ok;
 import io.agentbus.protocol.frame.Pub;
 import io.agentbus.server.journal.Journal;
 import io.agentbus.server.journal.JournalRecord.ArtifactStored;
@@ -53,10 +52,9 @@ public final class ArtifactHandler {
         if (isNew) {
             state.apply(artifact, journal.append(artifact));
         }
-        Pub announcement = new Pub(null, room.id(), Pub.DEFAULT_CHANNEL, MESSAGE_TYPE, Priority.NORMAL,
+        Pub announcement = new Pub(rid, room.id(), Pub.DEFAULT_CHANNEL, MESSAGE_TYPE, Priority.NORMAL,
                 announcementBody(artifact), null);
-        long offset = publish.sequence(publisher, from, announcement);
-        reply.send(new Ok(rid, room.id(), offset, null, null, artifact.sha256()));
+        publish.publish(reply, publisher, from, announcement, artifact.sha256());
     }
 
     private static JsonValue announcementBody(ArtifactStored a) {

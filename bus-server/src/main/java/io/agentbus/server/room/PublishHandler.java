@@ -40,19 +40,14 @@ public final class PublishHandler {
     }
 
     /**
-     * Publishes {@code pub} as {@code from}.
+     * Publishes {@code pub} as {@code from}: the publisher's {@code ok} is queued before the
+     * message is offered to anyone, so it never arrives after the publisher's own echo.
      *
      * @param publisher the publishing session, or {@code null} for REST
+     * @param sha256    the artifact the message announces, carried in the {@code ok}, or {@code null}
      * @return the new offset
      */
-    public long publish(Reply reply, Session publisher, String from, Pub pub) {
-        long offset = sequence(publisher, from, pub);
-        reply.send(new Ok(pub.rid(), pub.room(), offset, null, null, null));
-        return offset;
-    }
-
-    /** Publishes without answering anyone (for messages the server itself announces). */
-    public long sequence(Session publisher, String from, Pub pub) {
+    public long publish(Reply reply, Session publisher, String from, Pub pub, String sha256) {
         Room room = state.roomOrCreate(pub.room());
         long offset = room.lastOffset() + 1;
         long ts = clock.time();
@@ -60,6 +55,7 @@ public final class PublishHandler {
                 pub.priority(), ts, pub.body(), pub.id()));
         RoomMessage record = new RoomMessage(room.id(), offset, ts, json);
         state.apply(record, journal.append(record));
+        reply.send(new Ok(pub.rid(), room.id(), offset, null, null, sha256));
         ByteBuf frame = encoder.wrap(json);
         fanout.message(room, frame, pub.priority(), offset, publisher);
         frame.release();

@@ -89,7 +89,7 @@ public interface Command {
 
         @Override
         public void run(Handlers h) {
-            h.publish().publish(reply, publisher, from, pub);
+            h.publish().publish(reply, publisher, from, pub, null);
         }
     }
 

@@ -1,13 +1,13 @@
 package io.agentbus.server.transport;
 
 import io.agentbus.server.config.ServerConfig;
+import io.agentbus.server.http.BodyLimitAggregator;
 import io.agentbus.server.http.HttpApiHandler;
 import io.agentbus.server.session.SessionContext;
 import io.agentbus.server.session.WebSocketSessionHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 public final class PipelineInitializer extends ChannelInitializer<SocketChannel> {
     /** The WebSocket endpoint; {@code ?token=} may follow. */
     public static final String WEBSOCKET_PATH = "/ws";
+    /** How long a client has to answer the server's close frame before the socket is closed anyway. */
+    private static final long CLOSE_HANDSHAKE_TIMEOUT_MS = 2000;
 
     private final ServerConfig config;
     private final SessionContext sessions;
@@ -39,6 +41,7 @@ public final class PipelineInitializer extends ChannelInitializer<SocketChannel>
                 .checkStartsWith(true)
                 .handleCloseFrames(true)
                 .dropPongFrames(true)
+                .forceCloseTimeoutMillis(CLOSE_HANDSHAKE_TIMEOUT_MS)
                 .decoderConfig(WebSocketDecoderConfig.newBuilder()
                         .maxFramePayloadLength(config.maxWebSocketMessageBytes())
                         .allowExtensions(false)
@@ -51,7 +54,7 @@ public final class PipelineInitializer extends ChannelInitializer<SocketChannel>
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
         p.addLast("http", new HttpServerCodec());
-        p.addLast("http-aggregator", new HttpObjectAggregator(
+        p.addLast("http-aggregator", new BodyLimitAggregator(
                 Math.max(config.maxFrameBytes(), config.artifactMaxBytes()) + 1));
         p.addLast("idle", new IdleStateHandler(config.idleTimeoutMs(), 0, 0, TimeUnit.MILLISECONDS));
         p.addLast("websocket", new WebSocketServerProtocolHandler(webSocketConfig));
