@@ -54,7 +54,7 @@ final class Shutdown {
 
     private void closeSessionsAfterSequencer(long deadlineNs) {
         CompletableFuture<Void> closing = new CompletableFuture<>();
-        sequencer.submitInternal(new Command.Inspect(h -> {
+        sequencer.submitLast(new Command.Inspect(h -> {
             for (Channel channel : channels) {
                 closeGoingAway(channel);
             }

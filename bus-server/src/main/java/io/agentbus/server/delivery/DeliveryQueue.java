@@ -41,6 +41,7 @@ public final class DeliveryQueue {
     private final MessagePassingQueue<Object>[] lanes;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drainTask = this::drain;
+    private Object held;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     public DeliveryQueue(Channel channel, int capacityPerLane, FrameEncoder encoder,
@@ -128,7 +129,7 @@ public final class DeliveryQueue {
 
     /** Whether nothing is queued (exact only on the consumer thread). */
     public boolean isEmpty() {
-        if (!control.isEmpty() || !replay.isEmpty()) {
+        if (!control.isEmpty() || !replay.isEmpty() || held != null) {
             return false;
         }
         for (MessagePassingQueue<Object> lane : lanes) {
@@ -156,13 +157,31 @@ public final class DeliveryQueue {
         if (item != null) {
             return item;
         }
+        if (held != null) {
+            item = held;
+            held = null;
+            return item;
+        }
         for (MessagePassingQueue<Object> lane : lanes) {
             item = lane.relaxedPoll();
             if (item != null) {
-                return item;
+                return holdBehindReplay(item);
             }
         }
         return null;
+    }
+
+    /**
+     * The sequencer queues a join's replay before any later live frame, but the replay lane was
+     * read before the live lanes: if replay arrived in between, the live frame waits for it.
+     */
+    private Object holdBehindReplay(Object live) {
+        Object replayed = replay.relaxedPoll();
+        if (replayed == null) {
+            return live;
+        }
+        held = live;
+        return replayed;
     }
 
     private void write(Object item) {

@@ -21,6 +21,7 @@ public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Comm
     private static final Logger LOG = LoggerFactory.getLogger(Sequencer.class);
     private static final int DRAIN_LIMIT = 1024;
     private static final long DEADLINE_CHECK_MS = 10;
+    private static final MessagePassingQueue.Consumer<Command> DISCARD = command -> { };
 
     private final MpscArrayQueue<Command> ingress;
     private final MpscUnboundedArrayQueue<Command> internal = new MpscUnboundedArrayQueue<>(1024);
@@ -28,6 +29,7 @@ public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Comm
     private final EpochClock clock;
     private final WakeableIdleStrategy idle = new WakeableIdleStrategy(this::hasWork);
     private long nextDeadlineCheckMs;
+    private boolean takingRequests = true;
     private AgentRunner runner;
 
     public Sequencer(int ingressCapacity, Handlers handlers, EpochClock clock) {
@@ -57,6 +59,18 @@ public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Comm
         idle.wake();
     }
 
+    /**
+     * Runs {@code last} right after every request handed over so far; requests handed over later
+     * are discarded unanswered. For shutdown: nothing is acknowledged after the sessions are flushed.
+     */
+    public void submitLast(Command last) {
+        submitInternal(new Command.Inspect(h -> {
+            ingress.drain(this);
+            takingRequests = false;
+            last.run(h);
+        }));
+    }
+
     private boolean hasWork() {
         return !internal.isEmpty() || !ingress.isEmpty();
     }
@@ -64,7 +78,7 @@ public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Comm
     @Override
     public int doWork() {
         int work = internal.drain(this, DRAIN_LIMIT);
-        work += ingress.drain(this, DRAIN_LIMIT);
+        work += ingress.drain(takingRequests ? this : DISCARD, DRAIN_LIMIT);
         long now = clock.time();
         if (now >= nextDeadlineCheckMs) {
             nextDeadlineCheckMs = now + DEADLINE_CHECK_MS;

@@ -90,13 +90,18 @@ public final class Session implements Reply {
                 .addListener(ChannelFutureListener.CLOSE));
     }
 
-    /** Flushes everything queued, then closes with this code. Any thread. */
+    /**
+     * Flushes everything queued, then sends a close frame with this code. Any thread. The
+     * connection closes when the client answers the close (or at the force-close timeout): closing
+     * the socket while the client is still sending would reset it, and the client would lose the
+     * close frame and what came before it.
+     */
     public void drainAndClose(int code, String reason) {
         channel.eventLoop().execute(() -> {
             if (channel.isActive()) {
                 delivery.drainAll();
             }
-            channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+            channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
         });
     }
 
