@@ -50,6 +50,13 @@ public final class WsClient implements AutoCloseable {
         return this;
     }
 
+    /** Sends one text message as two WebSocket frames (a fragment and its continuation). */
+    public WsClient sendFragmented(String first, String rest) {
+        ws.sendText(first, false).join();
+        ws.sendText(rest, true).join();
+        return this;
+    }
+
     public WsClient sendBinary(byte[] data) {
         ws.sendBinary(ByteBuffer.wrap(data), true).join();
         return this;
