@@ -29,9 +29,4 @@ public enum Priority {
         }
         return null;
     }
-
-    /** The priority at this ordinal; 0 is {@link #CRITICAL}. */
-    public static Priority ofOrdinal(int ordinal) {
-        return VALUES[ordinal];
-    }
 }

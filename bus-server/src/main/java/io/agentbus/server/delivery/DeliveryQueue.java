@@ -127,19 +127,6 @@ public final class DeliveryQueue {
         channel.flush();
     }
 
-    /** Whether nothing is queued (exact only on the consumer thread). */
-    public boolean isEmpty() {
-        if (!control.isEmpty() || !replay.isEmpty() || held != null) {
-            return false;
-        }
-        for (MessagePassingQueue<Object> lane : lanes) {
-            if (!lane.isEmpty()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private int writeDropNotices() {
         List<Dropped> notices = drops.take();
         for (int i = 0; i < notices.size(); i++) {

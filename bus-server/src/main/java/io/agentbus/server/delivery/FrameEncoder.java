@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -22,14 +23,7 @@ public final class FrameEncoder {
 
     /** A buffer holding the frame's JSON; the caller owns its one reference. */
     public ByteBuf encode(ServerFrame frame) {
-        ByteBuf buf = allocator.directBuffer(INITIAL_CAPACITY);
-        try (ByteBufOutputStream out = new ByteBufOutputStream(buf)) {
-            writer.write(frame, out);
-            return buf;
-        } catch (IOException | RuntimeException e) {
-            buf.release();
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
-        }
+        return encodeWith(out -> writer.write(frame, out));
     }
 
     /** A buffer holding already encoded JSON bytes (a journaled frame). */
@@ -40,18 +34,31 @@ public final class FrameEncoder {
 
     /** A {@code history} reply around messages already encoded as JSON. */
     public ByteBuf encodeHistory(String rid, String room, List<byte[]> messages, boolean more) {
+        return encodeWith(out -> writer.writeHistoryReply(rid, room, messages, more, out));
+    }
+
+    private ByteBuf encodeWith(JsonWrite write) {
         ByteBuf buf = allocator.directBuffer(INITIAL_CAPACITY);
         try (ByteBufOutputStream out = new ByteBufOutputStream(buf)) {
-            writer.writeHistoryReply(rid, room, messages, more, out);
+            write.to(out);
             return buf;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             buf.release();
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            buf.release();
+            throw e;
         }
     }
 
     /** The frame as JSON bytes, for the journal. */
     public byte[] toBytes(ServerFrame frame) {
         return writer.toBytes(frame);
+    }
+
+    /** Writes JSON into a stream. */
+    @FunctionalInterface
+    private interface JsonWrite {
+        void to(OutputStream out) throws IOException;
     }
 }

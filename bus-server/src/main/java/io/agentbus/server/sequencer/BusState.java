@@ -32,7 +32,6 @@ public final class BusState {
     private final Map<String, Room> rooms = new TreeMap<>();
     private final Map<String, Inbox> inboxes = new HashMap<>();
     private final Map<String, List<Session>> sessionsByClient = new HashMap<>();
-    private final Map<String, ArtifactStored> artifacts = new HashMap<>();
 
     /** The room, or {@code null} if it does not exist. */
     public Room room(String id) {
@@ -59,11 +58,6 @@ public final class BusState {
 
     public Inbox inbox(String client) {
         return inboxes.get(client);
-    }
-
-    /** The stored artifact with this digest, or {@code null}. */
-    public ArtifactStored artifact(String sha256) {
-        return artifacts.get(sha256);
     }
 
     /** Connected sessions that said hello as this client (possibly empty). */
@@ -126,7 +120,6 @@ public final class BusState {
             }
         } else if (record instanceof ArtifactStored a) {
             roomOrCreate(a.room()).addArtifact(a.sha256(), a.size());
-            artifacts.putIfAbsent(a.sha256(), a);
         }
     }
 }
