@@ -1,0 +1,622 @@
+package io.agentbus.client.session;
+
+import io.agentbus.client.ClientOptions;
+import io.agentbus.client.ConnectionEvent;
+import io.agentbus.client.ConnectionState;
+import io.agentbus.client.JoinOptions;
+import io.agentbus.client.Joined;
+import io.agentbus.client.ReceivedMessage;
+import io.agentbus.client.error.AgentBusException;
+import io.agentbus.client.error.ClientClosedException;
+import io.agentbus.client.error.ConnectionLostException;
+import io.agentbus.client.error.RequestTimeoutException;
+import io.agentbus.client.error.ServerErrorException;
+import io.agentbus.client.transport.ConnectionHandler;
+import io.agentbus.client.transport.Connector;
+import io.agentbus.client.transport.WebSocketConnection;
+import io.agentbus.protocol.ErrorCode;
+import io.agentbus.protocol.frame.ClientFrame;
+import io.agentbus.protocol.frame.DecisionUpdate;
+import io.agentbus.protocol.frame.Dropped;
+import io.agentbus.protocol.frame.ErrorFrame;
+import io.agentbus.protocol.frame.Hello;
+import io.agentbus.protocol.frame.HistoryReply;
+import io.agentbus.protocol.frame.Leave;
+import io.agentbus.protocol.frame.Msg;
+import io.agentbus.protocol.frame.Ok;
+import io.agentbus.protocol.frame.Ping;
+import io.agentbus.protocol.frame.Pong;
+import io.agentbus.protocol.frame.Presence;
+import io.agentbus.protocol.frame.ServerFrame;
+import io.agentbus.protocol.frame.Welcome;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine behind {@code AgentBusClient}: one connection at a time, the requests waiting for
+ * it or for their replies, the rooms joined and the offsets handed to the application, and the
+ * reconnect loop. Everything but the public entry points runs on one event loop, so the state
+ * needs no locks; results reach the application through the {@link Dispatcher}.
+ *
+ * <p>After every {@code welcome} it rejoins each room with {@code since} = the room's contiguous
+ * offset, then sends the requests that waited, publishes first sent before the disconnect
+ * included (with their original ids, so the server drops any it had already stored).
+ */
+public final class ClientSession implements ConnectionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
+    private static final int DEAD_AFTER_HEARTBEATS = 3;
+
+    private final ClientOptions options;
+    private final EventLoopGroup ownedGroup;
+    private final EventLoop loop;
+    private final Connector connector;
+    private final Dispatcher dispatcher;
+    private final Listeners listeners;
+    private final SplittableRandom random = new SplittableRandom();
+    private final AtomicLong seqs = new AtomicLong();
+    private final CompletableFuture<Void> firstWelcome = new CompletableFuture<>();
+
+    private final Map<String, PendingRequest> inFlight = new HashMap<>();
+    private final TreeMap<Long, PendingRequest> waiting = new TreeMap<>();
+    private final Map<String, RoomSubscription> rooms = new LinkedHashMap<>();
+    private final OffsetTracker inbox = new OffsetTracker();
+    private WebSocketConnection connection;
+    private boolean ready;
+    private int failedAttempts;
+    private long rids;
+    private boolean flushScheduled;
+    private ScheduledFuture<?> heartbeat;
+    private String lastFailure = "";
+    private volatile ConnectionState state = ConnectionState.CONNECTING;
+    private volatile boolean closed;
+
+    public ClientSession(ClientOptions options, Listeners listeners) {
+        this.options = options;
+        this.listeners = listeners;
+        this.ownedGroup = options.eventLoopGroup() == null
+                ? new NioEventLoopGroup(1, new DefaultThreadFactory("agentbus-client-io-" + options.clientId(), true))
+                : null;
+        this.loop = (ownedGroup != null ? ownedGroup : options.eventLoopGroup()).next();
+        this.connector = new Connector(options.uri(), loop, options.maxFrameBytes(),
+                (int) options.connectTimeout().toMillis());
+        this.dispatcher = new Dispatcher(options.callbackExecutor(), options.clientId());
+        if (options.inboxSince() >= 0) {
+            inbox.anchor(options.inboxSince());
+        }
+    }
+
+    /** Starts connecting; the future completes at the first {@code welcome}. */
+    public CompletableFuture<Void> start() {
+        loop.execute(this::connect);
+        return firstWelcome;
+    }
+
+    public ConnectionState state() {
+        return state;
+    }
+
+    /** Why the last connection attempt failed or closed (empty if none did). */
+    public String lastFailure() {
+        return lastFailure;
+    }
+
+    /**
+     * Sends a request when connected (at once, or after the next {@code welcome}); the future
+     * completes on the callback executor with the reply, or fails with the server's error as a
+     * typed exception, a timeout, a lost connection or the client's closing.
+     *
+     * @param onLoss what a connection lost after sending means for it
+     * @param onSettled run on the event loop when the request settles either way, or {@code null}
+     */
+    public CompletableFuture<ServerFrame> request(String op, Function<String, ClientFrame> frame, LossPolicy onLoss,
+                                                  Runnable onSettled) {
+        CompletableFuture<ServerFrame> future = new CompletableFuture<>();
+        PendingRequest p = new PendingRequest(seqs.incrementAndGet(), op, frame, onLoss,
+                new FutureReply(future, onSettled));
+        loop.execute(() -> submit(p));
+        return future;
+    }
+
+    /** Joins {@code room}; the room is rejoined after every reconnect until {@link #leave}. */
+    public CompletableFuture<Joined> join(String room, JoinOptions joinOptions) {
+        CompletableFuture<Joined> future = new CompletableFuture<>();
+        loop.execute(() -> joinOnLoop(room, joinOptions, future));
+        return future;
+    }
+
+    /** Leaves {@code room}: no more of its messages are handed over, and it is not rejoined. */
+    public CompletableFuture<ServerFrame> leave(String room) {
+        CompletableFuture<ServerFrame> future = new CompletableFuture<>();
+        loop.execute(() -> leaveOnLoop(room, future));
+        return future;
+    }
+
+    /** The contiguous offset handed over in {@code room} (-1 if not joined or not yet known). */
+    public CompletableFuture<Long> contiguousOffset(String room) {
+        return CompletableFuture.supplyAsync(() -> {
+            RoomSubscription sub = rooms.get(room);
+            return sub == null || !sub.tracker.isAnchored() ? -1L : sub.tracker.contiguous();
+        }, loop);
+    }
+
+    /** Closes the connection (1000) and fails every pending request with {@link ClientClosedException}. */
+    public void close() {
+        if (loop.inEventLoop()) {
+            shutdown(new ClientClosedException("the client was closed"));
+        } else if (!loop.isShuttingDown()) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            loop.execute(() -> {
+                shutdown(new ClientClosedException("the client was closed"));
+                done.complete(null);
+            });
+            done.orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        }
+        if (ownedGroup != null) {
+            ownedGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
+        dispatcher.close();
+    }
+
+    // ---- connection life, on the event loop ----
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        setState(ConnectionState.CONNECTING, "");
+        connector.connect(this).addListener(f -> {
+            if (!f.isSuccess()) {
+                closed(null, "cannot connect to " + options.uri() + ": " + describe(f.cause()));
+            }
+        });
+    }
+
+    @Override
+    public void opened(WebSocketConnection c) {
+        if (closed) {
+            c.close();
+            return;
+        }
+        connection = c;
+        PendingRequest hello = internal("hello", rid -> new Hello(rid, options.clientId(), options.token(),
+                inboxSince()), new HelloReply(c));
+        sendNow(hello);
+        c.flush();
+        loop.schedule(() -> welcomeTimedOut(c), options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private long inboxSince() {
+        if (!inbox.isAnchored() && inbox.contiguous() >= 0) {
+            inbox.anchor(inbox.contiguous());
+        }
+        return inbox.isAnchored() ? inbox.contiguous() : Hello.NO_INBOX_SINCE;
+    }
+
+    private void welcomeTimedOut(WebSocketConnection c) {
+        if (connection == c && !ready) {
+            lastFailure = "no welcome within " + options.connectTimeout().toMillis() + " ms";
+            c.abort();
+        }
+    }
+
+    private void welcomed(Welcome welcome) {
+        ready = true;
+        failedAttempts = 0;
+        startHeartbeat(welcome.heartbeatMs());
+        for (RoomSubscription sub : rooms.values()) {
+            sendJoin(sub);
+        }
+        for (PendingRequest p : waiting.values()) {
+            sendNow(p);
+        }
+        waiting.clear();
+        connection.flush();
+        setState(ConnectionState.CONNECTED, "");
+        firstWelcome.complete(null);
+    }
+
+    private void helloRefused(WebSocketConnection c, ErrorFrame error) {
+        if (error.code() == ErrorCode.OVERLOADED) {
+            lastFailure = "hello refused: " + error.message();
+            c.abort();
+            return;
+        }
+        ServerErrorException cause = ServerErrorException.of(error);
+        shutdown(new ClientClosedException("the server refused hello as '" + options.clientId() + "': "
+                + cause.getMessage(), cause));
+    }
+
+    @Override
+    public void closed(WebSocketConnection c, String reason) {
+        if (connection != null && c != connection) {
+            return;
+        }
+        connection = null;
+        ready = false;
+        stopHeartbeat();
+        requeueInFlight(reason);
+        if (closed) {
+            return;
+        }
+        lastFailure = reason;
+        failedAttempts++;
+        long delayMs = options.reconnect().delayMs(failedAttempts, random);
+        LOG.info("{}: {}; reconnecting in {} ms (attempt {})", options.clientId(), reason, delayMs, failedAttempts);
+        setState(ConnectionState.DISCONNECTED, reason);
+        loop.schedule(this::connect, delayMs, TimeUnit.MILLISECONDS);
+    }
+
+    private void requeueInFlight(String reason) {
+        List<PendingRequest> lost = new ArrayList<>(inFlight.values());
+        inFlight.clear();
+        for (PendingRequest p : lost) {
+            if (p.onLoss == LossPolicy.RESEND && !closed) {
+                waiting.put(p.seq, p);
+            } else {
+                p.cancelTimeout();
+                if (p.onLoss != LossPolicy.DROP) {
+                    p.handler.fail(new ConnectionLostException(p.op + " was sent but the connection closed before"
+                            + " its reply (" + reason + "); its outcome is unknown"));
+                }
+            }
+        }
+    }
+
+    private void shutdown(ClientClosedException cause) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stopHeartbeat();
+        if (connection != null) {
+            connection.close();
+        }
+        List<PendingRequest> all = new ArrayList<>(inFlight.values());
+        all.addAll(waiting.values());
+        inFlight.clear();
+        waiting.clear();
+        for (PendingRequest p : all) {
+            p.cancelTimeout();
+            p.handler.fail(cause);
+        }
+        for (RoomSubscription sub : rooms.values()) {
+            sub.failWaiters(cause, dispatcher);
+        }
+        rooms.clear();
+        firstWelcome.completeExceptionally(cause);
+        setState(ConnectionState.CLOSED, cause.getMessage());
+    }
+
+    private void startHeartbeat(long heartbeatMs) {
+        long periodMs = Math.max(10, heartbeatMs);
+        heartbeat = loop.scheduleAtFixedRate(() -> beat(periodMs), periodMs, periodMs, TimeUnit.MILLISECONDS);
+    }
+
+    private void beat(long periodMs) {
+        WebSocketConnection c = connection;
+        if (c == null) {
+            return;
+        }
+        long silentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - c.lastReadNanos());
+        if (silentMs > DEAD_AFTER_HEARTBEATS * periodMs) {
+            lastFailure = "the server was silent for " + silentMs + " ms";
+            c.abort();
+            return;
+        }
+        c.write(new Ping(null));
+        c.flush();
+    }
+
+    private void stopHeartbeat() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+            heartbeat = null;
+        }
+    }
+
+    private void setState(ConnectionState next, String reason) {
+        state = next;
+        ConnectionEvent event = new ConnectionEvent(next, reason, failedAttempts);
+        dispatcher.execute(() -> listeners.connection(event));
+    }
+
+    // ---- frames from the server ----
+
+    @Override
+    public void received(WebSocketConnection c, ServerFrame frame) {
+        if (c != connection) {
+            return;
+        }
+        if (frame instanceof Msg m) {
+            message(m);
+        } else if (frame instanceof Presence p) {
+            dispatcher.execute(() -> listeners.presence(p));
+        } else if (frame instanceof DecisionUpdate d) {
+            dispatcher.execute(() -> listeners.decision(d));
+        } else if (frame instanceof Dropped d) {
+            dispatcher.execute(() -> listeners.dropped(d));
+            recover(d);
+        } else {
+            reply(frame);
+        }
+    }
+
+    private void message(Msg m) {
+        if (m.room() == null) {
+            if (inbox.accept(m.offset())) {
+                dispatcher.execute(() -> listeners.directMessage(ReceivedMessage.from(m)));
+            }
+            return;
+        }
+        RoomSubscription sub = rooms.get(m.room());
+        if (sub != null && sub.tracker.accept(m.offset())) {
+            dispatcher.execute(() -> listeners.roomMessage(ReceivedMessage.from(m)));
+        }
+    }
+
+    private void reply(ServerFrame frame) {
+        String rid = ridOf(frame);
+        if (rid == null) {
+            if (frame instanceof ErrorFrame e) {
+                LOG.warn("{}: the server reported {}: {}", options.clientId(), e.code().wireName(), e.message());
+            }
+            return;
+        }
+        PendingRequest p = inFlight.remove(rid);
+        if (p == null) {
+            LOG.debug("{}: a reply to rid {} that no request waits for (timed out?)", options.clientId(), rid);
+            return;
+        }
+        p.cancelTimeout();
+        p.handler.reply(frame);
+    }
+
+    /** Fetches a {@code dropped} range with {@code history} and hands over what was missed. */
+    private void recover(Dropped d) {
+        RoomSubscription sub = rooms.get(d.room());
+        if (sub != null) {
+            new GapFiller(this, sub, d.toOffset()).fetchAfter(d.fromOffset() - 1);
+        }
+    }
+
+    void handOverRecovered(RoomSubscription sub, HistoryReply page) {
+        if (rooms.get(sub.room) != sub) {
+            return;
+        }
+        for (Msg m : page.messages()) {
+            if (sub.tracker.accept(m.offset())) {
+                dispatcher.execute(() -> listeners.roomMessage(ReceivedMessage.from(m)));
+            }
+        }
+    }
+
+    // ---- rooms ----
+
+    private void joinOnLoop(String room, JoinOptions joinOptions, CompletableFuture<Joined> future) {
+        if (closed) {
+            dispatcher.fail(future, new ClientClosedException("the client was closed"));
+            return;
+        }
+        RoomSubscription sub = rooms.computeIfAbsent(room, r -> new RoomSubscription(r, joinOptions));
+        sub.options = joinOptions;
+        sub.waiters.add(future);
+        loop.schedule(() -> joinTimedOut(sub, future), options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        if (ready) {
+            sendJoin(sub);
+            scheduleFlush();
+        }
+    }
+
+    private void joinTimedOut(RoomSubscription sub, CompletableFuture<Joined> future) {
+        if (sub.waiters.remove(future)) {
+            dispatcher.fail(future, new RequestTimeoutException("join of room '" + sub.room + "' got no reply within "
+                    + options.requestTimeout().toMillis() + " ms"));
+            if (!sub.tracker.isAnchored() && sub.waiters.isEmpty()) {
+                rooms.remove(sub.room, sub);
+            }
+        }
+    }
+
+    private void sendJoin(RoomSubscription sub) {
+        sendNow(internal("join", sub::joinFrame, new JoinReply(sub)));
+    }
+
+    void joinAnswered(RoomSubscription sub, ServerFrame frame) {
+        if (rooms.get(sub.room) != sub) {
+            return;
+        }
+        if (frame instanceof Ok ok) {
+            sub.joined(ok.offset());
+            Joined joined = new Joined(sub.room, ok.offset(), ok.members() == null ? List.of() : ok.members());
+            sub.completeWaiters(joined, dispatcher);
+        } else if (frame instanceof ErrorFrame e) {
+            LOG.warn("{}: joining room '{}' failed: {}", options.clientId(), sub.room, e.message());
+            sub.failWaiters(ServerErrorException.of(e), dispatcher);
+            if (!sub.tracker.isAnchored()) {
+                rooms.remove(sub.room);
+            }
+        }
+    }
+
+    private void leaveOnLoop(String room, CompletableFuture<ServerFrame> future) {
+        RoomSubscription sub = rooms.remove(room);
+        if (sub != null) {
+            sub.failWaiters(new ClientClosedException("left room '" + room + "' before the join completed"), dispatcher);
+            if (!ready) {
+                dispatcher.complete(future, Ok.of(null));
+                return;
+            }
+        }
+        PendingRequest p = new PendingRequest(seqs.incrementAndGet(), "leave", rid -> new Leave(rid, room),
+                LossPolicy.FAIL, new LeaveReply(future, dispatcher));
+        submit(p);
+    }
+
+    // ---- requests ----
+
+    private PendingRequest internal(String op, Function<String, ClientFrame> frame, ReplyHandler handler) {
+        return new PendingRequest(seqs.incrementAndGet(), op, frame, LossPolicy.DROP, handler);
+    }
+
+    void submitInternal(String op, Function<String, ClientFrame> frame, ReplyHandler handler) {
+        submit(internal(op, frame, handler));
+    }
+
+    private void submit(PendingRequest p) {
+        if (closed) {
+            p.handler.fail(new ClientClosedException("the client was closed"));
+            return;
+        }
+        p.timeout = loop.schedule(() -> timedOut(p), options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        if (ready) {
+            sendNow(p);
+            scheduleFlush();
+        } else {
+            waiting.put(p.seq, p);
+        }
+    }
+
+    private void sendNow(PendingRequest p) {
+        p.rid = Long.toString(++rids, 36);
+        inFlight.put(p.rid, p);
+        connection.write(p.frame.apply(p.rid));
+    }
+
+    private void scheduleFlush() {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            loop.execute(() -> {
+                flushScheduled = false;
+                if (connection != null) {
+                    connection.flush();
+                }
+            });
+        }
+    }
+
+    private void timedOut(PendingRequest p) {
+        boolean removed = (p.rid != null && inFlight.remove(p.rid, p)) || waiting.remove(p.seq, p);
+        p.timeout = null;
+        if (removed) {
+            p.handler.fail(new RequestTimeoutException(p.op + " got no reply within "
+                    + options.requestTimeout().toMillis() + " ms" + (p.rid == null ? " (it was never sent: not connected)"
+                    : "; its outcome is unknown")));
+        }
+    }
+
+    private static String ridOf(ServerFrame frame) {
+        if (frame instanceof Ok o) {
+            return o.rid();
+        } else if (frame instanceof ErrorFrame e) {
+            return e.rid();
+        } else if (frame instanceof HistoryReply h) {
+            return h.rid();
+        } else if (frame instanceof Welcome w) {
+            return w.rid();
+        } else if (frame instanceof Pong p) {
+            return p.rid();
+        }
+        return null;
+    }
+
+    private static String describe(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+
+    /** Completes a user future with the reply, or fails it with the error as a typed exception. */
+    private final class FutureReply implements ReplyHandler {
+        private final CompletableFuture<ServerFrame> future;
+        private final Runnable onSettled;
+
+        FutureReply(CompletableFuture<ServerFrame> future, Runnable onSettled) {
+            this.future = future;
+            this.onSettled = onSettled;
+        }
+
+        @Override
+        public void reply(ServerFrame frame) {
+            settled();
+            if (frame instanceof ErrorFrame e) {
+                dispatcher.fail(future, ServerErrorException.of(e));
+            } else {
+                dispatcher.complete(future, frame);
+            }
+        }
+
+        @Override
+        public void fail(AgentBusException cause) {
+            settled();
+            dispatcher.fail(future, cause);
+        }
+
+        private void settled() {
+            if (onSettled != null) {
+                onSettled.run();
+            }
+        }
+    }
+
+    private final class HelloReply implements ReplyHandler {
+        private final WebSocketConnection c;
+
+        HelloReply(WebSocketConnection c) {
+            this.c = c;
+        }
+
+        @Override
+        public void reply(ServerFrame frame) {
+            if (frame instanceof Welcome w) {
+                welcomed(w);
+            } else if (frame instanceof ErrorFrame e) {
+                helloRefused(c, e);
+            }
+        }
+
+        @Override
+        public void fail(AgentBusException cause) {
+            lastFailure = "hello: " + cause.getMessage();
+            c.abort();
+        }
+    }
+
+    private final class JoinReply implements ReplyHandler {
+        private final RoomSubscription sub;
+
+        JoinReply(RoomSubscription sub) {
+            this.sub = sub;
+        }
+
+        @Override
+        public void reply(ServerFrame frame) {
+            joinAnswered(sub, frame);
+        }
+
+        @Override
+        public void fail(AgentBusException cause) {
+            if (connection != null) {
+                lastFailure = "rejoining room '" + sub.room + "': " + cause.getMessage();
+                connection.abort();
+            }
+        }
+    }
+}
