@@ -127,6 +127,10 @@ public final class ClientSession implements ConnectionHandler {
     public CompletableFuture<ServerFrame> request(String op, Function<String, ClientFrame> frame, LossPolicy onLoss,
                                                   Runnable onSettled) {
         CompletableFuture<ServerFrame> future = new CompletableFuture<>();
+        if (closed) {
+            settle(onSettled);
+            return CompletableFuture.failedFuture(new ClientClosedException("the client is closed: " + op + " not sent"));
+        }
         PendingRequest p = new PendingRequest(seqs.incrementAndGet(), op, frame, onLoss,
                 new FutureReply(future, onSettled));
         loop.execute(() -> submit(p));
@@ -136,6 +140,9 @@ public final class ClientSession implements ConnectionHandler {
     /** Joins {@code room}; the room is rejoined after every reconnect until {@link #leave}. */
     public CompletableFuture<Joined> join(String room, JoinOptions joinOptions) {
         CompletableFuture<Joined> future = new CompletableFuture<>();
+        if (closed) {
+            return CompletableFuture.failedFuture(new ClientClosedException("the client is closed: join not sent"));
+        }
         loop.execute(() -> joinOnLoop(room, joinOptions, future));
         return future;
     }
@@ -143,6 +150,9 @@ public final class ClientSession implements ConnectionHandler {
     /** Leaves {@code room}: no more of its messages are handed over, and it is not rejoined. */
     public CompletableFuture<ServerFrame> leave(String room) {
         CompletableFuture<ServerFrame> future = new CompletableFuture<>();
+        if (closed) {
+            return CompletableFuture.failedFuture(new ClientClosedException("the client is closed: leave not sent"));
+        }
         loop.execute(() -> leaveOnLoop(room, future));
         return future;
     }
@@ -520,6 +530,12 @@ public final class ClientSession implements ConnectionHandler {
         }
     }
 
+    private static void settle(Runnable onSettled) {
+        if (onSettled != null) {
+            onSettled.run();
+        }
+    }
+
     private static String ridOf(ServerFrame frame) {
         if (frame instanceof Ok o) {
             return o.rid();
@@ -570,9 +586,7 @@ public final class ClientSession implements ConnectionHandler {
         }
 
         private void settled() {
-            if (onSettled != null) {
-                onSettled.run();
-            }
+            settle(onSettled);
         }
     }
 
