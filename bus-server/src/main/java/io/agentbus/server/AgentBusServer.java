@@ -6,6 +6,8 @@ import io.agentbus.server.artifact.ArtifactStore;
 import io.agentbus.server.artifact.ArtifactUploads;
 import io.agentbus.server.config.ServerConfig;
 import io.agentbus.server.decision.DecisionHandler;
+import io.agentbus.server.dedup.RecentIds;
+import io.agentbus.server.dedup.RecentIdsReplay;
 import io.agentbus.server.delivery.FrameEncoder;
 import io.agentbus.server.http.HealthReport;
 import io.agentbus.server.http.HttpApiHandler;
@@ -76,8 +78,9 @@ public final class AgentBusServer implements AutoCloseable {
         journal = new Journal(config.journalDir(), config.rollCycle());
         EpochClock clock = SystemEpochClock.INSTANCE;
         FrameEncoder encoder = new FrameEncoder(PooledByteBufAllocator.DEFAULT);
-        Handlers handlers = handlers(new BusState(), encoder, clock);
-        replay(handlers);
+        RecentIds recentIds = new RecentIds(config.dedupWindowMs(), config.dedupMaxIds());
+        Handlers handlers = handlers(new BusState(), recentIds, encoder, clock);
+        replay(handlers, recentIds, clock.time());
         sequencer = new Sequencer(config.ingressQueueCapacity(), handlers, clock);
         artifacts = new ArtifactUploads(new ArtifactStore(config.artifactDir()), sequencer, config.artifactMaxBytes());
         sequencer.start();
@@ -85,23 +88,29 @@ public final class AgentBusServer implements AutoCloseable {
         health.lifecycle(Lifecycle.UP);
     }
 
-    private Handlers handlers(BusState state, FrameEncoder encoder, EpochClock clock) {
+    private Handlers handlers(BusState state, RecentIds recentIds, FrameEncoder encoder, EpochClock clock) {
         RoomFanout fanout = new RoomFanout(encoder);
-        PublishHandler publish = new PublishHandler(state, journal, encoder, fanout, clock);
+        PublishHandler publish = new PublishHandler(state, journal, encoder, fanout, clock, recentIds);
         return new Handlers(state,
                 new MembershipHandler(state, journal, encoder, fanout),
                 publish,
-                new InboxHandler(state, journal, encoder, clock, Version.SERVER_NAME, config.heartbeatMs()),
+                new InboxHandler(state, journal, encoder, clock, Version.SERVER_NAME, config.heartbeatMs(), recentIds),
                 new DecisionHandler(state, journal, fanout, clock),
                 new ArtifactHandler(state, journal, publish, config.artifactRoomQuotaBytes()));
     }
 
-    private void replay(Handlers handlers) {
+    /** Rebuilds the state from the journal, and the recent message ids as of {@code nowMs}. */
+    private void replay(Handlers handlers, RecentIds recentIds, long nowMs) {
         long startNs = System.nanoTime();
-        long records = journal.replay(handlers.state()::apply);
+        BusState state = handlers.state();
+        RecentIdsReplay ids = new RecentIdsReplay(recentIds, nowMs);
+        long records = journal.replay((record, index) -> {
+            state.apply(record, index);
+            ids.onRecord(record);
+        });
         handlers.decisions().watchOpenDecisions();
-        LOG.info("journal replayed: {} records, {} rooms, in {} ms", records, handlers.state().roomCount(),
-                (System.nanoTime() - startNs) / 1_000_000);
+        LOG.info("journal replayed: {} records, {} rooms, {} recent message ids, in {} ms", records,
+                state.roomCount(), recentIds.size(), (System.nanoTime() - startNs) / 1_000_000);
     }
 
     private void bind(FrameEncoder encoder) throws InterruptedException {

@@ -41,6 +41,7 @@ enum Field {
     OFFSET("offset"),
     MEMBERS("members"),
     SHA256("sha256"),
+    DUPLICATE("duplicate"),
     FROM("from"),
     TS("ts"),
     EVENT("event"),

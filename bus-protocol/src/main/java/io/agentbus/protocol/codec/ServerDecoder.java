@@ -72,7 +72,8 @@ final class ServerDecoder {
         List<Member> members = members(v);
         String decision = v.optionalString(Field.DECISION);
         String sha256 = v.optionalString(Field.SHA256);
-        return new Ok(rid, room, offset, members, decision, sha256);
+        boolean duplicate = v.optionalBoolean(Field.DUPLICATE, false);
+        return new Ok(rid, room, offset, members, decision, sha256, duplicate);
     }
 
     private static List<Member> members(FieldValues v) {

@@ -56,6 +56,9 @@ final class ServerEncoder {
         }
         FrameWriter.optional(g, "decision", o.decision());
         FrameWriter.optional(g, "sha256", o.sha256());
+        if (o.duplicate()) {
+            g.writeBooleanField("duplicate", true);
+        }
     }
 
     private static void members(Ok o, JsonGenerator g) throws IOException {

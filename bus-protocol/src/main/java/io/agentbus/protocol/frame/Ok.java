@@ -6,15 +6,23 @@ import java.util.List;
  * {@code ok}: a request succeeded. Fields that do not apply to the request are absent:
  * {@code null}, or {@link #NO_OFFSET} for the offset.
  *
- * @param offset   the room's last offset (join), the new message's offset (pub), or the
- *                 recipient's inbox offset (send)
- * @param members  the room's members (join)
- * @param decision the new decision's id (propose)
- * @param sha256   the stored artifact's digest (artifact)
+ * @param offset    the room's last offset (join), the new message's offset (pub), or the
+ *                  recipient's inbox offset (send)
+ * @param members   the room's members (join)
+ * @param decision  the new decision's id (propose)
+ * @param sha256    the stored artifact's digest (artifact)
+ * @param duplicate the {@code pub} or {@code send} repeated the {@code id} of a message sequenced
+ *                  within the de-duplication window: nothing new was published and {@code offset}
+ *                  is the original's (written as {@code "duplicate":true}, omitted when false)
  */
-public record Ok(String rid, String room, long offset, List<Member> members, String decision, String sha256)
-        implements ServerFrame {
+public record Ok(String rid, String room, long offset, List<Member> members, String decision, String sha256,
+                 boolean duplicate) implements ServerFrame {
     public static final long NO_OFFSET = -1;
+
+    /** An {@code ok} for a request that was not a duplicate. */
+    public Ok(String rid, String room, long offset, List<Member> members, String decision, String sha256) {
+        this(rid, room, offset, members, decision, sha256, false);
+    }
 
     /** An {@code ok} that carries nothing but the request id. */
     public static Ok of(String rid) {

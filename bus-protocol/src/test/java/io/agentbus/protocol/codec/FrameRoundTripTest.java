@@ -85,6 +85,8 @@ class FrameRoundTripTest {
                 new Ok("1", "build-42", 0, List.of(new Member("coder-1", "coder"), new Member("b", "participant")),
                         null, null),
                 new Ok("3", "build-42", 43, null, null, null),
+                new Ok("3", "build-42", 43, null, null, null, true),
+                new Ok("6", null, 2, null, null, null, true),
                 new Ok("7", null, Ok.NO_OFFSET, null, "d-1", null),
                 new Ok("9", null, Ok.NO_OFFSET, List.of(), null, "ab12"),
                 Ok.of(null),

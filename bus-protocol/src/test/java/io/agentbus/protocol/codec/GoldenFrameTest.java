@@ -99,6 +99,10 @@ class GoldenFrameTest {
                 arguments("{\"op\":\"ok\",\"rid\":\"3\",\"room\":\"build-42\",\"offset\":43}",
                         new Ok("3", "build-42", 43, null, null, null)),
                 arguments("{\"op\":\"ok\",\"rid\":\"7\",\"decision\":\"d-1\"}", new Ok("7", null, -1, null, "d-1", null)),
+                arguments("{\"op\":\"ok\",\"rid\":\"3\",\"room\":\"build-42\",\"offset\":43,\"duplicate\":true}",
+                        new Ok("3", "build-42", 43, null, null, null, true)),
+                arguments("{\"op\":\"ok\",\"rid\":\"3\",\"room\":\"build-42\",\"offset\":43,\"duplicate\":false}",
+                        new Ok("3", "build-42", 43, null, null, null)),
                 arguments("{\"op\":\"msg\",\"room\":\"build-42\",\"offset\":43,\"from\":\"coder-1\",\"channel\":\"main\","
                         + "\"type\":\"chat\",\"priority\":\"normal\",\"ts\":1700000000000,\"body\":{\"k\":\"v\"}}", msg),
                 arguments("{\"op\":\"presence\",\"room\":\"r\",\"client\":\"c\",\"role\":\"coder\",\"event\":\"left\"}",
@@ -139,6 +143,14 @@ class GoldenFrameTest {
         Msg msg = new Msg(null, "reviewer-1", 1, "coder-1", "main", "t", Priority.LOW, 5, JsonValue.NULL, null);
         assertEquals("{\"op\":\"msg\",\"to\":\"reviewer-1\",\"offset\":1,\"from\":\"coder-1\",\"channel\":\"main\","
                 + "\"type\":\"t\",\"priority\":\"low\",\"ts\":5,\"body\":null}", writer.toJson(msg));
+    }
+
+    @Test
+    void shouldWriteDuplicateOnlyWhenTrue() {
+        assertEquals("{\"op\":\"ok\",\"rid\":\"3\",\"room\":\"build-42\",\"offset\":43,\"duplicate\":true}",
+                writer.toJson(new Ok("3", "build-42", 43, null, null, null, true)));
+        assertEquals("{\"op\":\"ok\",\"rid\":\"6\",\"offset\":2}",
+                writer.toJson(new Ok("6", null, 2, null, null, null, false)));
     }
 
     @Test

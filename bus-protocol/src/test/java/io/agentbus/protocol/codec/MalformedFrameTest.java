@@ -291,6 +291,8 @@ class MalformedFrameTest {
                 arguments("{'op':'hello','rid':'r'}", "unknown op: hello"),
                 arguments("{'op':'welcome','rid':'r','client':'c','session':'s','server':'v'}", "missing field: heartbeat_ms"),
                 arguments("{'op':'ok','rid':'r','offset':1.5}", "field 'offset'"),
+                arguments("{'op':'ok','rid':'r','offset':1,'duplicate':'yes'}", "field 'duplicate' must be a boolean"),
+                arguments("{'op':'ok','rid':'r','offset':1,'duplicate':1}", "field 'duplicate' must be a boolean"),
                 arguments("{'op':'ok','rid':'r','members':{}}", "field 'members' must be an array of objects"),
                 arguments("{'op':'ok','rid':'r','members':[1]}", "field 'members' must be an array of objects"),
                 arguments("{'op':'ok','rid':'r','members':[{'client':'-'}]}", "members: field 'client'"),
@@ -318,6 +320,15 @@ class MalformedFrameTest {
         String json = singleQuoted.replace('\'', '"');
         ProtocolException e = assertThrows(ProtocolException.class, () -> reader.readServer(json));
         assertTrue(e.getMessage().contains(expectedMessage), e.getMessage());
+    }
+
+    @Test
+    void shouldRejectNonBooleanDuplicateAsBadRequestCarryingRid() {
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> reader.readServer("{\"op\":\"ok\",\"rid\":\"r\",\"offset\":1,\"duplicate\":\"true\"}"));
+        assertEquals(ErrorCode.BAD_REQUEST, e.code());
+        assertEquals("r", e.rid());
+        assertEquals("field 'duplicate' must be a boolean", e.getMessage());
     }
 
     private ProtocolException readClientFails(String json) {

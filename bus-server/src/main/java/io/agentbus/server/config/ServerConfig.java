@@ -31,6 +31,8 @@ public final class ServerConfig {
     private final int ioThreads;
     private final TransportKind transport;
     private final long shutdownTimeoutMs;
+    private final long dedupWindowMs;
+    private final int dedupMaxIds;
 
     private ServerConfig(Map<Setting, String> values) {
         this.values = values;
@@ -52,6 +54,8 @@ public final class ServerConfig {
         ioThreads = p.intInRange(Setting.IO_THREADS, 0, 1024);
         transport = p.choice(Setting.TRANSPORT, TransportKind.class);
         shutdownTimeoutMs = p.longInRange(Setting.SHUTDOWN_TIMEOUT_MS, 0, 3_600_000L);
+        dedupWindowMs = p.longInRange(Setting.DEDUP_WINDOW_MS, 0, 86_400_000L);
+        dedupMaxIds = p.intInRange(Setting.DEDUP_MAX_IDS, 1, 100_000_000);
         p.require(writeBufferLowBytes < writeBufferHighBytes,
                 Setting.WRITE_BUFFER_LOW_BYTES.key() + " must be below " + Setting.WRITE_BUFFER_HIGH_BYTES.key());
         p.require(heartbeatMs < idleTimeoutMs,
@@ -160,6 +164,16 @@ public final class ServerConfig {
 
     public long shutdownTimeoutMs() {
         return shutdownTimeoutMs;
+    }
+
+    /** How long a message id is remembered for de-duplication; 0 turns de-duplication off. */
+    public long dedupWindowMs() {
+        return dedupWindowMs;
+    }
+
+    /** The most message ids remembered for de-duplication at once. */
+    public int dedupMaxIds() {
+        return dedupMaxIds;
     }
 
     /** Sets settings by {@link Setting}; what is not set keeps its default. */

@@ -26,7 +26,11 @@ public enum Setting {
     ROLL_CYCLE("journal.roll.cycle", "daily", "journal file roll cycle: hourly or daily"),
     IO_THREADS("io.threads", "0", "event loop threads (0 = Netty's default, twice the cores)"),
     TRANSPORT("transport", "auto", "socket transport: auto (epoll where it loads), epoll or nio"),
-    SHUTDOWN_TIMEOUT_MS("shutdown.timeout.ms", "10000", "how long a graceful shutdown may take");
+    SHUTDOWN_TIMEOUT_MS("shutdown.timeout.ms", "10000", "how long a graceful shutdown may take"),
+    DEDUP_WINDOW_MS("dedup.window.ms", "300000",
+            "a pub/send repeating a message id seen this recently is a duplicate (0 = off)"),
+    DEDUP_MAX_IDS("dedup.max.ids", "1000000",
+            "message ids remembered at most, oldest evicted first (~170-260 bytes each)");
 
     private final String key;
     private final String defaultValue;

@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** Answers one REST request from the sequencer thread: {@code ok} as JSON, errors with their status. */
+/**
+ * Answers one REST request from the sequencer thread: {@code ok} as {@code {"offset":N}} (with
+ * {@code sha256} and {@code "duplicate":true} when they apply), errors with their status.
+ */
 final class HttpReply implements Reply {
     private final ChannelHandlerContext ctx;
     private final boolean keepAlive;
@@ -29,7 +32,8 @@ final class HttpReply implements Reply {
     public void send(ServerFrame frame) {
         if (frame instanceof Ok ok) {
             String sha = ok.sha256() == null ? "" : ",\"sha256\":\"" + ok.sha256() + "\"";
-            respond(HttpResponseStatus.OK, "{\"offset\":" + ok.offset() + sha + "}");
+            String duplicate = ok.duplicate() ? ",\"duplicate\":true" : "";
+            respond(HttpResponseStatus.OK, "{\"offset\":" + ok.offset() + sha + duplicate + "}");
         } else if (frame instanceof ErrorFrame error) {
             HttpResponses.error(ctx, keepAlive, error.code(), error.message());
         } else {

@@ -5,6 +5,8 @@ import io.agentbus.protocol.frame.Msg;
 import io.agentbus.protocol.frame.Ok;
 import io.agentbus.protocol.frame.Send;
 import io.agentbus.protocol.frame.Welcome;
+import io.agentbus.server.dedup.MessageKey;
+import io.agentbus.server.dedup.RecentIds;
 import io.agentbus.server.delivery.FrameEncoder;
 import io.agentbus.server.delivery.InboxFrame;
 import io.agentbus.server.journal.Journal;
@@ -19,8 +21,8 @@ import org.agrona.concurrent.EpochClock;
 
 /**
  * {@code hello} (register the session, welcome it, send what its inbox holds), {@code send}
- * (journal a direct message, deliver it to every connected session of the recipient) and the
- * inbox cursor that moves as messages are written.
+ * (drop a repeated message id, else journal a direct message and deliver it to every connected
+ * session of the recipient) and the inbox cursor that moves as messages are written.
  */
 public final class InboxHandler {
     private static final String DIRECT_CHANNEL = "main";
@@ -31,15 +33,17 @@ public final class InboxHandler {
     private final EpochClock clock;
     private final String serverName;
     private final long heartbeatMs;
+    private final RecentIds recentIds;
 
     public InboxHandler(BusState state, Journal journal, FrameEncoder encoder, EpochClock clock, String serverName,
-                        long heartbeatMs) {
+                        long heartbeatMs, RecentIds recentIds) {
         this.state = state;
         this.journal = journal;
         this.encoder = encoder;
         this.clock = clock;
         this.serverName = serverName;
         this.heartbeatMs = heartbeatMs;
+        this.recentIds = recentIds;
     }
 
     public void hello(Session session, Hello hello) {
@@ -52,14 +56,24 @@ public final class InboxHandler {
         }
     }
 
+    /**
+     * A {@code send} whose {@code id} the sender already used towards this recipient within the
+     * window is not sent again: it is acknowledged with the original's inbox offset, marked
+     * duplicate.
+     */
     public void send(Session sender, Send send) {
-        Inbox inbox = state.inboxOrCreate(send.to());
-        long offset = inbox.lastOffset() + 1;
         long ts = clock.time();
-        byte[] json = encoder.toBytes(new Msg(null, send.to(), offset, sender.clientId(), DIRECT_CHANNEL,
-                send.type(), send.priority(), ts, send.body(), send.id()));
-        DirectMessage record = new DirectMessage(send.to(), offset, ts, json);
-        state.apply(record, journal.append(record));
+        MessageKey key = keyOf(sender, send);
+        long original = key == null ? RecentIds.NOT_SEEN : recentIds.offsetOf(key, ts);
+        if (original != RecentIds.NOT_SEEN) {
+            sender.send(new Ok(send.rid(), null, original, null, null, null, true));
+            return;
+        }
+        long offset = state.inboxOrCreate(send.to()).lastOffset() + 1;
+        byte[] json = append(sender, send, offset, ts);
+        if (key != null) {
+            recentIds.remember(key, offset, ts);
+        }
         sender.send(new Ok(send.rid(), null, offset, null, null, null));
         deliver(send, offset, json);
     }
@@ -103,5 +117,20 @@ public final class InboxHandler {
             }
         }
         session.delivery().signal();
+    }
+
+    /** The key to de-duplicate {@code send} by, or {@code null} without an id or with de-duplication off. */
+    private MessageKey keyOf(Session sender, Send send) {
+        return send.id() == null || !recentIds.enabled() ? null
+                : MessageKey.direct(sender.clientId(), send.to(), send.id());
+    }
+
+    /** Journals the direct message at inbox {@code offset} and returns its encoded {@code msg} frame. */
+    private byte[] append(Session sender, Send send, long offset, long ts) {
+        byte[] json = encoder.toBytes(new Msg(null, send.to(), offset, sender.clientId(), DIRECT_CHANNEL,
+                send.type(), send.priority(), ts, send.body(), send.id()));
+        DirectMessage record = new DirectMessage(send.to(), offset, ts, json);
+        state.apply(record, journal.append(record));
+        return json;
     }
 }

@@ -6,6 +6,8 @@ import io.agentbus.protocol.frame.HistoryRequest;
 import io.agentbus.protocol.frame.Msg;
 import io.agentbus.protocol.frame.Ok;
 import io.agentbus.protocol.frame.Pub;
+import io.agentbus.server.dedup.MessageKey;
+import io.agentbus.server.dedup.RecentIds;
 import io.agentbus.server.delivery.FrameEncoder;
 import io.agentbus.server.journal.Journal;
 import io.agentbus.server.journal.JournalRecord;
@@ -19,9 +21,10 @@ import java.util.List;
 import org.agrona.concurrent.EpochClock;
 
 /**
- * The path of one room message inside the sequencer: assign the room's next offset, append the
- * encoded {@code msg} frame to the journal, acknowledge, then offer the same bytes to every
- * member. Also answers {@code history} from the journal.
+ * The path of one room message inside the sequencer: drop a repeated message id (answering the
+ * original's offset), assign the room's next offset, append the encoded {@code msg} frame to the
+ * journal, acknowledge, then offer the same bytes to every member. Also answers {@code history}
+ * from the journal.
  */
 public final class PublishHandler {
     private final BusState state;
@@ -29,32 +32,43 @@ public final class PublishHandler {
     private final FrameEncoder encoder;
     private final RoomFanout fanout;
     private final EpochClock clock;
+    private final RecentIds recentIds;
 
     public PublishHandler(BusState state, Journal journal, FrameEncoder encoder, RoomFanout fanout,
-                          EpochClock clock) {
+                          EpochClock clock, RecentIds recentIds) {
         this.state = state;
         this.journal = journal;
         this.encoder = encoder;
         this.fanout = fanout;
         this.clock = clock;
+        this.recentIds = recentIds;
     }
 
     /**
      * Publishes {@code pub} as {@code from}: the publisher's {@code ok} is queued before the
      * message is offered to anyone, so it never arrives after the publisher's own echo.
      *
+     * <p>A {@code pub} whose {@code id} {@code from} already used in this room within the window is
+     * not published again: it is acknowledged with the original's offset, marked duplicate.
+     *
      * @param publisher the publishing session, or {@code null} for REST
      * @param sha256    the artifact the message announces, carried in the {@code ok}, or {@code null}
-     * @return the new offset
+     * @return the new offset, or the original's for a duplicate
      */
     public long publish(Reply reply, Session publisher, String from, Pub pub, String sha256) {
         Room room = state.roomOrCreate(pub.room());
-        long offset = room.lastOffset() + 1;
         long ts = clock.time();
-        byte[] json = encoder.toBytes(new Msg(room.id(), null, offset, from, pub.channel(), pub.type(),
-                pub.priority(), ts, pub.body(), pub.id()));
-        RoomMessage record = new RoomMessage(room.id(), offset, ts, json);
-        state.apply(record, journal.append(record));
+        MessageKey key = keyOf(from, room, pub);
+        long original = key == null ? RecentIds.NOT_SEEN : recentIds.offsetOf(key, ts);
+        if (original != RecentIds.NOT_SEEN) {
+            reply.send(new Ok(pub.rid(), room.id(), original, null, null, sha256, true));
+            return original;
+        }
+        long offset = room.lastOffset() + 1;
+        byte[] json = append(room, offset, from, pub, ts);
+        if (key != null) {
+            recentIds.remember(key, offset, ts);
+        }
         reply.send(new Ok(pub.rid(), room.id(), offset, null, null, sha256));
         ByteBuf frame = encoder.wrap(json);
         fanout.message(room, frame, pub.priority(), offset, publisher);
@@ -80,5 +94,19 @@ public final class PublishHandler {
             }
         }
         reply.sendHistory(request.rid(), room.id(), messages, end < last);
+    }
+
+    /** The key to de-duplicate {@code pub} by, or {@code null} without an id or with de-duplication off. */
+    private MessageKey keyOf(String from, Room room, Pub pub) {
+        return pub.id() == null || !recentIds.enabled() ? null : MessageKey.inRoom(from, room.id(), pub.id());
+    }
+
+    /** Journals the message at {@code offset} and returns its encoded {@code msg} frame. */
+    private byte[] append(Room room, long offset, String from, Pub pub, long ts) {
+        byte[] json = encoder.toBytes(new Msg(room.id(), null, offset, from, pub.channel(), pub.type(),
+                pub.priority(), ts, pub.body(), pub.id()));
+        RoomMessage record = new RoomMessage(room.id(), offset, ts, json);
+        state.apply(record, journal.append(record));
+        return json;
     }
 }

@@ -28,6 +28,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldDefaultToAFiveMinuteDedupWindowOfAMillionIds() {
+        ServerConfig config = load(NO_ENV);
+
+        assertEquals(300_000, config.dedupWindowMs());
+        assertEquals(1_000_000, config.dedupMaxIds());
+    }
+
+    @Test
+    void shouldReadDedupSettingsAndAcceptAZeroWindow() throws IOException {
+        ServerConfig config = load(Map.of("AGENTBUS_DEDUP_MAX_IDS", "5000"), "--config", file("dedup.window.ms=0"));
+
+        assertEquals(0, config.dedupWindowMs());
+        assertEquals(5000, config.dedupMaxIds());
+    }
+
+    @Test
     void shouldLetFileOverrideDefaults() throws IOException {
         ServerConfig config = load(NO_ENV, "--config", file("# a comment", "", "port = 7071", "host=0.0.0.0"));
 
@@ -143,6 +159,39 @@ class ConfigLoaderTest {
     void shouldRejectOutOfRangePort() {
         assertEquals("port must be between 0 and 65535, not 70000 (port from flag --port)",
                 failure(NO_ENV, "--port", "70000"));
+    }
+
+    @Test
+    void shouldRejectNegativeDedupWindow() {
+        assertEquals("dedup.window.ms must be between 0 and 86400000, not -1"
+                + " (dedup.window.ms from flag --dedup-window-ms)", failure(NO_ENV, "--dedup-window-ms=-1"));
+    }
+
+    @Test
+    void shouldRejectNonNumericDedupWindowInFileNamingLine() throws IOException {
+        String file = file("dedup.window.ms=5m");
+
+        assertEquals("dedup.window.ms must be a whole number, not '5m' (dedup.window.ms from " + file + ":1)",
+                failure(NO_ENV, "--config", file));
+    }
+
+    @Test
+    void shouldRejectNonNumericDedupMaxIds() {
+        assertEquals("dedup.max.ids must be a whole number, not 'lots'"
+                + " (dedup.max.ids from environment variable AGENTBUS_DEDUP_MAX_IDS)",
+                failure(Map.of("AGENTBUS_DEDUP_MAX_IDS", "lots")));
+    }
+
+    @Test
+    void shouldRejectDedupMaxIdsBelowOne() {
+        assertEquals("dedup.max.ids must be between 1 and 100000000, not 0 (dedup.max.ids from flag --dedup-max-ids)",
+                failure(NO_ENV, "--dedup-max-ids", "0"));
+    }
+
+    @Test
+    void shouldRejectNegativeDedupMaxIds() {
+        assertEquals("dedup.max.ids must be between 1 and 100000000, not -5 (dedup.max.ids from flag --dedup-max-ids)",
+                failure(NO_ENV, "--dedup-max-ids=-5"));
     }
 
     @Test

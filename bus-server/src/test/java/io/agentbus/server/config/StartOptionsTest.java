@@ -51,6 +51,23 @@ class StartOptionsTest {
     }
 
     @Test
+    void shouldExitWithUsageStatusAndOneLineOnNegativeDedupWindow() {
+        assertEquals(Main.EXIT_USAGE, run("start", "--dedup-window-ms", "-1"));
+
+        assertEquals("agentbus start: dedup.window.ms must be between 0 and 86400000, not -1"
+                + " (dedup.window.ms from flag --dedup-window-ms)" + System.lineSeparator(), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void shouldExitWithUsageStatusAndOneLineOnNonNumericDedupMaxIds() {
+        assertEquals(Main.EXIT_USAGE, run("start", "--dedup-max-ids", "many"));
+
+        assertEquals("agentbus start: dedup.max.ids must be a whole number, not 'many'"
+                + " (dedup.max.ids from flag --dedup-max-ids)" + System.lineSeparator(), err.toString());
+    }
+
+    @Test
     void shouldExitWithUsageStatusAndOneLineOnUnknownFlag() {
         assertEquals(Main.EXIT_USAGE, run("start", "--prot", "7071"));
 
