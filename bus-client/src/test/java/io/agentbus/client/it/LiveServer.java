@@ -43,7 +43,18 @@ public final class LiveServer implements AutoCloseable {
 
     /** Stops gracefully and starts again on the same port with the same journal. */
     public void restart() throws Exception {
+        stop();
+        start();
+    }
+
+    /** Stops gracefully (clients are told 1001); {@link #startAgain()} brings it back on the same port. */
+    public void stop() {
         server.close();
+        server = null;
+    }
+
+    /** Starts again after {@link #stop()}, on the same port with the same journal. */
+    public void startAgain() throws Exception {
         start();
     }
 
@@ -64,6 +75,8 @@ public final class LiveServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 }
