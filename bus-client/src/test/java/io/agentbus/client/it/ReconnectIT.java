@@ -96,6 +96,26 @@ class ReconnectIT {
     }
 
     @Test
+    void shouldHandOverEveryOffsetOnceAndStoreEachPublishOnceWhenTheDaemonProcessIsKilled() throws Exception {
+        DaemonProcess daemon = track(new DaemonProcess(dataDir.resolve("process")));
+        daemon.start();
+        OrderedSink sink = new OrderedSink(MESSAGES);
+        AgentBusClient subscriber = track(AgentBusClient.builder(daemon.uri(), "sub-kill").reconnect(FAST)
+                .onMessage(sink).connect());
+        subscriber.join("kill-room").get(10, TimeUnit.SECONDS);
+        AgentBusClient publisher = track(AgentBusClient.builder(daemon.uri(), "pub-kill").reconnect(FAST)
+                .requestTimeout(Duration.ofSeconds(90)).connect());
+
+        SteadyPublisher steady = new SteadyPublisher(publisher, "kill-room", MESSAGES, RATE_PER_SECOND);
+        steady.start();
+        sink.awaitCount(MESSAGES / 3);
+        daemon.kill();
+        daemon.start();
+
+        assertEveryOffsetOnce(steady.awaitAll(), sink);
+    }
+
+    @Test
     void shouldSendPublishesBufferedWhileDisconnectedOnceAfterReconnect() throws Exception {
         OrderedSink sink = new OrderedSink(100);
         AgentBusClient subscriber = track(AgentBusClient.builder(server.uri(), "sub-buffer").reconnect(FAST)
