@@ -236,9 +236,13 @@ public final class AgentBusClient implements AutoCloseable {
         return this;
     }
 
-    /** The highest offset of {@code room} up to which every message was handed over (-1 if unknown). */
+    /**
+     * The highest offset of {@code room} up to which every message was handed over (-1 if not
+     * joined or not known yet). Persist it to resume from it in a later process with
+     * {@link JoinOptions#since(long)}.
+     */
     public long contiguousOffset(String room) {
-        return session.contiguousOffset(room).join();
+        return session.contiguousOffset(room);
     }
 
     /**

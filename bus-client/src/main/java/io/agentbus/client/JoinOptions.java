@@ -40,7 +40,12 @@ public final class JoinOptions {
         return new JoinOptions(role, weight, since, echo);
     }
 
-    /** These options replaying every message after {@code offset} first ({@code 0}: the whole history). */
+    /**
+     * These options replaying every message after {@code offset} first ({@code 0}: the whole
+     * history). Offsets this client already handed over are never handed over again, so joining
+     * a room that is already joined with {@code since} replays nothing new; read old messages
+     * again with {@code history}.
+     */
     public JoinOptions since(long offset) {
         if (offset < 0) {
             throw new IllegalArgumentException("since must be >= 0, not " + offset);

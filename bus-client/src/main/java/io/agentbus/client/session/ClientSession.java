@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -133,7 +134,10 @@ public final class ClientSession implements ConnectionHandler {
         }
         PendingRequest p = new PendingRequest(seqs.incrementAndGet(), op, frame, onLoss,
                 new FutureReply(future, onSettled));
-        loop.execute(() -> submit(p));
+        if (!runOnLoop(() -> submit(p))) {
+            settle(onSettled);
+            return CompletableFuture.failedFuture(new ClientClosedException("the client is closed: " + op + " not sent"));
+        }
         return future;
     }
 
@@ -143,7 +147,9 @@ public final class ClientSession implements ConnectionHandler {
         if (closed) {
             return CompletableFuture.failedFuture(new ClientClosedException("the client is closed: join not sent"));
         }
-        loop.execute(() -> joinOnLoop(room, joinOptions, future));
+        if (!runOnLoop(() -> joinOnLoop(room, joinOptions, future))) {
+            return CompletableFuture.failedFuture(new ClientClosedException("the client is closed: join not sent"));
+        }
         return future;
     }
 
@@ -153,29 +159,54 @@ public final class ClientSession implements ConnectionHandler {
         if (closed) {
             return CompletableFuture.failedFuture(new ClientClosedException("the client is closed: leave not sent"));
         }
-        loop.execute(() -> leaveOnLoop(room, future));
+        if (!runOnLoop(() -> leaveOnLoop(room, future))) {
+            return CompletableFuture.failedFuture(new ClientClosedException("the client is closed: leave not sent"));
+        }
         return future;
     }
 
-    /** The contiguous offset handed over in {@code room} (-1 if not joined or not yet known). */
-    public CompletableFuture<Long> contiguousOffset(String room) {
-        return CompletableFuture.supplyAsync(() -> {
-            RoomSubscription sub = rooms.get(room);
-            return sub == null || !sub.tracker.isAnchored() ? -1L : sub.tracker.contiguous();
-        }, loop);
+    /**
+     * The contiguous offset handed over in {@code room}, or -1 if it is not joined, not yet
+     * known, or the client is closed. Safe to call from a callback, also on the I/O thread.
+     */
+    public long contiguousOffset(String room) {
+        if (loop.inEventLoop()) {
+            return contiguousOnLoop(room);
+        }
+        CompletableFuture<Long> answer = new CompletableFuture<>();
+        if (!runOnLoop(() -> answer.complete(contiguousOnLoop(room)))) {
+            return -1;
+        }
+        return answer.orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> -1L).join();
+    }
+
+    private long contiguousOnLoop(String room) {
+        RoomSubscription sub = rooms.get(room);
+        return sub == null || !sub.tracker.isAnchored() ? -1L : sub.tracker.contiguous();
+    }
+
+    /** Runs {@code task} on the event loop; {@code false} if the loop no longer takes tasks. */
+    private boolean runOnLoop(Runnable task) {
+        try {
+            loop.execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
     }
 
     /** Closes the connection (1000) and fails every pending request with {@link ClientClosedException}. */
     public void close() {
         if (loop.inEventLoop()) {
             shutdown(new ClientClosedException("the client was closed"));
-        } else if (!loop.isShuttingDown()) {
+        } else {
             CompletableFuture<Void> done = new CompletableFuture<>();
-            loop.execute(() -> {
+            if (runOnLoop(() -> {
                 shutdown(new ClientClosedException("the client was closed"));
                 done.complete(null);
-            });
-            done.orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            })) {
+                done.orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            }
         }
         if (ownedGroup != null) {
             ownedGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);

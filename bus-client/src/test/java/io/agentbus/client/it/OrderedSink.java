@@ -38,6 +38,11 @@ final class OrderedSink implements Consumer<ReceivedMessage> {
         }
     }
 
+    /** A copy of what was handed over so far, in arrival order. */
+    synchronized List<ReceivedMessage> messages() {
+        return List.copyOf(messages);
+    }
+
     /** Offsets 1..count, each once, in order, with the text the publisher gave that offset. */
     synchronized void assertExactlyOnceInOrder(int count) {
         assertEquals(count, messages.size(), "messages handed over");
