@@ -140,6 +140,10 @@ async def main(opts):
                     log(f"{f.get('op')}: {json.dumps(f, ensure_ascii=False, separators=(',', ':'))}")
         except websockets.ConnectionClosedError:
             pass
+        except Exception as e:  # a frame we cannot handle: say so and stop, never hang
+            if not done.done():
+                finish(2, f"cannot handle a frame from the server: {e!r}")
+            return
         if not done.done():
             why = f": {ws.close_reason}" if ws.close_reason else ""
             finish(2, f"connection closed unexpectedly (code {ws.close_code}{why})")

@@ -73,7 +73,7 @@ final class FrameScanner {
         if (f == Field.BODY) {
             v.put(f, t, copyValue(p));
         } else if (t == JsonToken.VALUE_STRING) {
-            v.put(f, t, p.getText());
+            v.put(f, t, requireUnicode(p.getText()));
         } else if (t == JsonToken.VALUE_NUMBER_INT) {
             JsonParser.NumberType type = p.getNumberType();
             boolean fitsLong = type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG;
@@ -142,14 +142,31 @@ final class FrameScanner {
             case START_ARRAY -> g.writeStartArray();
             case END_OBJECT -> g.writeEndObject();
             case END_ARRAY -> g.writeEndArray();
-            case FIELD_NAME -> g.writeFieldName(p.currentName());
-            case VALUE_STRING -> g.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            case FIELD_NAME -> g.writeFieldName(requireUnicode(p.currentName()));
+            case VALUE_STRING -> g.writeString(requireUnicode(p.getText()));
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> g.writeNumber(p.getText());
             case VALUE_TRUE -> g.writeBoolean(true);
             case VALUE_FALSE -> g.writeBoolean(false);
             default -> g.writeNull();
         }
         return t.isStructStart() ? 1 : t.isStructEnd() ? -1 : 0;
+    }
+
+    /**
+     * {@code text}, after checking it holds no unpaired UTF-16 surrogate (JSON allows the escape
+     * {@code "\ud800"} alone; such a string cannot be encoded as UTF-8, so it is refused here).
+     */
+    private static String requireUnicode(String text) throws IOException {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IOException(String.format("string with an unpaired surrogate \\u%04x (not valid Unicode)",
+                        (int) c));
+            }
+        }
+        return text;
     }
 
     private String describe(IOException e) {

@@ -343,4 +343,21 @@ class MalformedFrameTest {
         assertEquals(e.rid(), fromBytes.rid());
         return e;
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"op\":\"pub\",\"rid\":\"u1\",\"room\":\"r\",\"body\":\"\\ud800\"}",
+        "{\"op\":\"pub\",\"rid\":\"u1\",\"room\":\"r\",\"body\":{\"a\\udc00\":1}}",
+        "{\"op\":\"propose\",\"rid\":\"u1\",\"room\":\"r\",\"title\":\"x\\ud83d\",\"rule\":\"majority\"}"})
+    void shouldRejectUnpairedSurrogatesAsBadRequest(String frame) {
+        ProtocolException e = assertThrows(ProtocolException.class, () -> reader.readClient(frame));
+        assertEquals(ErrorCode.BAD_REQUEST, e.code());
+        assertTrue(e.getMessage().startsWith("malformed JSON: string with an unpaired surrogate \\u"), e.getMessage());
+    }
+
+    @Test
+    void shouldAcceptEscapedSurrogatePairs() throws ProtocolException {
+        Pub pub = (Pub) reader.readClient("{\"op\":\"pub\",\"room\":\"r\",\"body\":\"\\ud83d\\ude00\"}");
+        assertEquals("\"\ud83d\ude00\"", pub.body().json());
+    }
 }
