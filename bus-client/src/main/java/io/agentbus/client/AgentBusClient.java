@@ -417,10 +417,18 @@ public final class AgentBusClient implements AutoCloseable {
 
         /**
          * Starts connecting and returns at once; the future completes at the first {@code welcome}.
-         * The client keeps retrying with back-off until then (no connect timeout applies).
+         * The client keeps retrying with back-off until then (no connect timeout applies); cancel
+         * the future to stop trying, which closes the client.
          */
         public CompletableFuture<AgentBusClient> connectAsync() {
-            return new AgentBusClient(options(), listeners).start();
+            AgentBusClient client = new AgentBusClient(options(), listeners);
+            CompletableFuture<AgentBusClient> connected = client.start();
+            connected.whenComplete((c, e) -> {
+                if (connected.isCancelled()) {
+                    client.close();
+                }
+            });
+            return connected;
         }
 
         private ClientOptions options() {

@@ -83,7 +83,8 @@ public final class ClientSession implements ConnectionHandler {
     private long rids;
     private boolean flushScheduled;
     private ScheduledFuture<?> heartbeat;
-    private String lastFailure = "";
+    private volatile String lastFailure = "";
+    private String abortReason;
     private volatile ConnectionState state = ConnectionState.CONNECTING;
     private volatile boolean closed;
 
@@ -251,8 +252,7 @@ public final class ClientSession implements ConnectionHandler {
 
     private void welcomeTimedOut(WebSocketConnection c) {
         if (connection == c && !ready) {
-            lastFailure = "no welcome within " + options.connectTimeout().toMillis() + " ms";
-            c.abort();
+            abort(c, "no welcome within " + options.connectTimeout().toMillis() + " ms");
         }
     }
 
@@ -274,8 +274,7 @@ public final class ClientSession implements ConnectionHandler {
 
     private void helloRefused(WebSocketConnection c, ErrorFrame error) {
         if (error.code() == ErrorCode.OVERLOADED) {
-            lastFailure = "hello refused: " + error.message();
-            c.abort();
+            abort(c, "hello refused: " + error.message());
             return;
         }
         ServerErrorException cause = ServerErrorException.of(error);
@@ -287,6 +286,10 @@ public final class ClientSession implements ConnectionHandler {
     public void closed(WebSocketConnection c, String reason) {
         if (connection != null && c != connection) {
             return;
+        }
+        if (abortReason != null) {
+            reason = abortReason;
+            abortReason = null;
         }
         connection = null;
         ready = false;
@@ -317,6 +320,12 @@ public final class ClientSession implements ConnectionHandler {
                 }
             }
         }
+    }
+
+    /** Closes {@code c} at once; {@code why} becomes the reason its closing reports. */
+    private void abort(WebSocketConnection c, String why) {
+        abortReason = why;
+        c.abort();
     }
 
     private void shutdown(ClientClosedException cause) {
@@ -356,8 +365,7 @@ public final class ClientSession implements ConnectionHandler {
         }
         long silentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - c.lastReadNanos());
         if (silentMs > DEAD_AFTER_HEARTBEATS * periodMs) {
-            lastFailure = "the server was silent for " + silentMs + " ms";
-            c.abort();
+            abort(c, "the server was silent for " + silentMs + " ms");
             return;
         }
         c.write(new Ping(null));
@@ -639,8 +647,7 @@ public final class ClientSession implements ConnectionHandler {
 
         @Override
         public void fail(AgentBusException cause) {
-            lastFailure = "hello: " + cause.getMessage();
-            c.abort();
+            abort(c, "hello: " + cause.getMessage());
         }
     }
 
@@ -659,8 +666,7 @@ public final class ClientSession implements ConnectionHandler {
         @Override
         public void fail(AgentBusException cause) {
             if (connection != null) {
-                lastFailure = "rejoining room '" + sub.room + "': " + cause.getMessage();
-                connection.abort();
+                abort(connection, "rejoining room '" + sub.room + "': " + cause.getMessage());
             }
         }
     }

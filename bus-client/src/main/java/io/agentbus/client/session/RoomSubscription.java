@@ -30,9 +30,14 @@ final class RoomSubscription {
         return new Join(rid, room, options.role(), options.weight(), since, options.echo());
     }
 
-    /** The server accepted a join: fix where the sequence starts if this is the first one. */
+    /**
+     * The server accepted a join: fix where the sequence starts if this is the first one. A
+     * {@code since} past the room's last offset replays nothing, and the next live message is
+     * {@code lastOffset + 1}: the start is the lower of the two.
+     */
     void joined(long lastOffset) {
-        tracker.anchor(options.since() == Join.NO_SINCE ? lastOffset : options.since());
+        long since = options.since();
+        tracker.anchor(since == Join.NO_SINCE ? lastOffset : Math.min(since, lastOffset));
     }
 
     void completeWaiters(Joined joined, Dispatcher dispatcher) {

@@ -155,6 +155,21 @@ class FailuresIT {
     }
 
     @Test
+    void shouldStopTryingWhenAnAsyncConnectIsCancelled() throws Exception {
+        Received<io.agentbus.client.ConnectionEvent> events = new Received<>();
+        int port = LiveServer.freePort();
+        CompletableFuture<AgentBusClient> connecting = AgentBusClient.builder(
+                URI.create("ws://127.0.0.1:" + port + "/ws"), "cancelled-1").onConnectionChange(events).connectAsync();
+        assertEquals(ConnectionState.CONNECTING, events.next(Duration.ofSeconds(10)).state());
+        assertTrue(connecting.cancel(false));
+        io.agentbus.client.ConnectionEvent last = events.next(Duration.ofSeconds(10));
+        while (last.state() != ConnectionState.CLOSED) {
+            last = events.next(Duration.ofSeconds(10));
+        }
+        assertEquals("the client was closed", last.reason());
+    }
+
+    @Test
     void shouldRefuseInvalidIdsBeforeSendingAnything() throws Exception {
         try (AgentBusClient c = AgentBusClient.builder(server.uri(), "ids-1").connect()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.publish("bad room", "x"));
