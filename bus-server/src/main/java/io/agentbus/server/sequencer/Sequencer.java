@@ -100,12 +100,22 @@ public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Comm
         }
     }
 
+    /**
+     * Runs on the sequencer thread after its last duty cycle: the runner stops without another
+     * {@link #doWork()}, so internal notifications handed over meanwhile (an inbox cursor from a
+     * write that completed while the sessions were being closed) would otherwise be lost.
+     */
+    @Override
+    public void onClose() {
+        internal.drain(this);
+    }
+
     @Override
     public String roleName() {
         return "agentbus-sequencer";
     }
 
-    /** Stops the thread after the work in hand. */
+    /** Stops the thread after the work in hand, including every internal notification handed over before. */
     public void stop() {
         if (runner != null) {
             runner.close();

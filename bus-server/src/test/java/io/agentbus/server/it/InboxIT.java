@@ -5,10 +5,12 @@ import static io.agentbus.server.it.ServerFrames.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agentbus.protocol.Priority;
 import io.agentbus.protocol.frame.Msg;
 import io.agentbus.protocol.frame.Ok;
+import io.agentbus.protocol.frame.Pong;
 import io.agentbus.protocol.frame.Welcome;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +39,12 @@ class InboxIT {
         }
     }
 
+    /**
+     * The recipient's connections leave with the closing handshake before the next {@code send}:
+     * a message written to a connection whose close the server has not read yet counts as
+     * written. And the cursor moves once the server learns that a write completed, which may be
+     * after the client has read it, so the test waits for the cursor before relying on it.
+     */
     @Test
     void shouldKeepADirectMessageForAClientThatNeverConnected() {
         int n = NEXT.incrementAndGet();
@@ -56,7 +64,9 @@ class InboxIT {
                 assertEquals(Priority.HIGH, msg.priority());
                 assertEquals("{\"pr\":1}", msg.body().json());
                 assertNextIsPong(first);
+                first.closeAndAwaitReply();
             }
+            awaitCursorAt(reviewer, 1);
 
             assertEquals(2, send(sender, reviewer, "s2", "{\"pr\":2}"));
 
@@ -82,9 +92,7 @@ class InboxIT {
                 assertNextIsPong(fourth);
             }
 
-            try (WsClient fifth = hello(reviewer, "")) {
-                assertNextIsPong(fifth);
-            }
+            awaitCursorAt(reviewer, 2);
         }
     }
 
@@ -125,6 +133,35 @@ class InboxIT {
         Ok ok = parse(json, Ok.class);
         assertEquals(rid, ok.rid(), json);
         return ok.offset();
+    }
+
+    /**
+     * Waits until a hello without {@code inbox_since} sends nothing: the client's cursor has
+     * reached {@code offset}, its newest inbox message. Until the server learns of the write it
+     * may send a message again (at-least-once), never one past {@code offset}. Each probe leaves
+     * with the closing handshake, so nothing sent later is written to it.
+     */
+    private static void awaitCursorAt(String client, long offset) {
+        long deadline = System.nanoTime() + WsClient.TIMEOUT.toNanos();
+        while (probeGetsAgain(client, offset)) {
+            assertTrue(System.nanoTime() < deadline,
+                    "a hello without inbox_since still sends " + client + " old messages after " + WsClient.TIMEOUT);
+        }
+    }
+
+    /** Says hello without {@code inbox_since} and tells whether any inbox message came before the pong. */
+    private static boolean probeGetsAgain(String client, long offset) {
+        try (WsClient probe = hello(client, "")) {
+            probe.send("{\"op\":\"ping\",\"rid\":\"probe\"}");
+            boolean again = false;
+            for (String json = probe.next(); !(parse(json) instanceof Pong); json = probe.next()) {
+                Msg msg = parse(json, Msg.class);
+                assertTrue(msg.offset() <= offset, "nothing past inbox offset " + offset + " was sent yet: " + json);
+                again = true;
+            }
+            probe.closeAndAwaitReply();
+            return again;
+        }
     }
 
     private static WsClient hello(String client, String extra) {

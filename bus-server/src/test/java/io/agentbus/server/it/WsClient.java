@@ -120,6 +120,19 @@ public final class WsClient implements AutoCloseable {
         return closed.isDone();
     }
 
+    /**
+     * Closes with the WebSocket closing handshake: sends a close frame and waits for the server's.
+     * From then on the server writes nothing more to this connection (unlike {@link #close()},
+     * after which it may still write to the socket until it reads the close). Returns the
+     * server's close code.
+     */
+    public int closeAndAwaitReply() {
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        int code = awaitClose();
+        ws.abort();
+        return code;
+    }
+
     @Override
     public void close() {
         if (!ws.isOutputClosed()) {
