@@ -2,6 +2,7 @@ package io.agentbus.server.it;
 
 import static io.agentbus.server.it.ServerFrames.assertNextIsPong;
 import static io.agentbus.server.it.ServerFrames.parse;
+import static java.net.http.WebSocket.NORMAL_CLOSURE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -64,7 +65,7 @@ class InboxIT {
                 assertEquals(Priority.HIGH, msg.priority());
                 assertEquals("{\"pr\":1}", msg.body().json());
                 assertNextIsPong(first);
-                first.closeAndAwaitReply();
+                assertEquals(NORMAL_CLOSURE, first.closeAndAwaitReply());
             }
             awaitCursorAt(reviewer, 1);
 
@@ -159,7 +160,7 @@ class InboxIT {
                 assertTrue(msg.offset() <= offset, "nothing past inbox offset " + offset + " was sent yet: " + json);
                 again = true;
             }
-            probe.closeAndAwaitReply();
+            assertEquals(NORMAL_CLOSURE, probe.closeAndAwaitReply());
             return again;
         }
     }
