@@ -104,14 +104,18 @@ ws.on('open', async () => {
 
 ws.on('message', (data) => {
   if (exitCode !== null) return;
-  const f = JSON.parse(data.toString());
-  if (typeof f.rid === 'string' && pending.has(f.rid)) { // welcome, ok, error: a reply
-    pending.get(f.rid)(f);
-    pending.delete(f.rid);
-  } else if (f.op === 'msg' && f.room !== undefined) {
-    printMsg(f);
-  } else if (f.op !== 'pong') {
-    log(`${f.op}: ${JSON.stringify(f)}`); // presence, decision, dropped, direct msg, ...
+  try {
+    const f = JSON.parse(data.toString());
+    if (typeof f.rid === 'string' && pending.has(f.rid)) { // welcome, ok, error: a reply
+      pending.get(f.rid)(f);
+      pending.delete(f.rid);
+    } else if (f.op === 'msg' && f.room !== undefined) {
+      printMsg(f);
+    } else if (f.op !== 'pong') {
+      log(`${f.op}: ${JSON.stringify(f)}`); // presence, decision, dropped, direct msg, ...
+    }
+  } catch (err) { // a frame we cannot handle: say so and stop, as the Python example does
+    finish(2, `cannot handle a frame from the server: ${err.message}`);
   }
 });
 

@@ -8,6 +8,7 @@ import io.agentbus.client.session.Listeners;
 import io.agentbus.client.session.LossPolicy;
 import io.agentbus.protocol.Ids;
 import io.agentbus.protocol.frame.ArtifactUpload;
+import io.agentbus.protocol.frame.ClientFrame;
 import io.agentbus.protocol.frame.DecisionRule;
 import io.agentbus.protocol.frame.DecisionUpdate;
 import io.agentbus.protocol.frame.Dropped;
@@ -21,17 +22,21 @@ import io.agentbus.protocol.frame.Send;
 import io.agentbus.protocol.frame.ServerFrame;
 import io.agentbus.protocol.frame.Vote;
 import io.agentbus.protocol.frame.VoteChoice;
+import io.netty.channel.EventLoopGroup;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A connection to an agentbus server that survives reconnects. Every operation returns a
@@ -61,7 +66,7 @@ public final class AgentBusClient implements AutoCloseable {
         this.options = options;
         this.listeners = listeners;
         this.session = new ClientSession(options, listeners);
-        this.messageIdPrefix = Long.toHexString(new java.security.SecureRandom().nextLong() | Long.MIN_VALUE);
+        this.messageIdPrefix = Long.toHexString(new SecureRandom().nextLong() | Long.MIN_VALUE);
     }
 
     /** A builder for a client of the server at {@code uri} (e.g. {@code ws://127.0.0.1:7070/ws}). */
@@ -255,7 +260,7 @@ public final class AgentBusClient implements AutoCloseable {
     }
 
     private CompletableFuture<ServerFrame> acknowledged(String op,
-                                                        java.util.function.Function<String, io.agentbus.protocol.frame.ClientFrame> frame) {
+                                                        Function<String, ClientFrame> frame) {
         if (pendingPublishes.incrementAndGet() > options.maxPendingPublishes()) {
             pendingPublishes.decrementAndGet();
             return CompletableFuture.failedFuture(new PublishBufferFullException(options.maxPendingPublishes()
@@ -291,8 +296,8 @@ public final class AgentBusClient implements AutoCloseable {
         private final String clientId;
         private final Listeners listeners = new Listeners();
         private String token;
-        private java.util.concurrent.Executor callbackExecutor;
-        private io.netty.channel.EventLoopGroup eventLoopGroup;
+        private Executor callbackExecutor;
+        private EventLoopGroup eventLoopGroup;
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Duration connectTimeout = Duration.ofSeconds(10);
         private ReconnectPolicy reconnect = ReconnectPolicy.DEFAULT;
@@ -317,13 +322,13 @@ public final class AgentBusClient implements AutoCloseable {
          * which keeps them in order). {@code Runnable::run} runs them on the I/O thread: only for
          * callbacks that never block.
          */
-        public Builder callbackExecutor(java.util.concurrent.Executor executor) {
+        public Builder callbackExecutor(Executor executor) {
             this.callbackExecutor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 
         /** Netty event loops to share between clients (default: one thread of the client's own). */
-        public Builder eventLoopGroup(io.netty.channel.EventLoopGroup group) {
+        public Builder eventLoopGroup(EventLoopGroup group) {
             this.eventLoopGroup = Objects.requireNonNull(group, "group");
             return this;
         }

@@ -25,7 +25,6 @@ import io.agentbus.protocol.frame.Leave;
 import io.agentbus.protocol.frame.Msg;
 import io.agentbus.protocol.frame.Ok;
 import io.agentbus.protocol.frame.Ping;
-import io.agentbus.protocol.frame.Pong;
 import io.agentbus.protocol.frame.Presence;
 import io.agentbus.protocol.frame.ServerFrame;
 import io.agentbus.protocol.frame.Welcome;
@@ -89,6 +88,7 @@ public final class ClientSession implements ConnectionHandler {
     private volatile boolean closed;
 
     public ClientSession(ClientOptions options, Listeners listeners) {
+        Connector.requireServerUri(options.uri());
         this.options = options;
         this.listeners = listeners;
         this.ownedGroup = options.eventLoopGroup() == null
@@ -124,7 +124,8 @@ public final class ClientSession implements ConnectionHandler {
      * typed exception, a timeout, a lost connection or the client's closing.
      *
      * @param onLoss what a connection lost after sending means for it
-     * @param onSettled run on the event loop when the request settles either way, or {@code null}
+     * @param onSettled run once when the request settles either way (on the event loop, or at once
+     *                  on the caller's thread when the client is closed), or {@code null}
      */
     public CompletableFuture<ServerFrame> request(String op, Function<String, ClientFrame> frame, LossPolicy onLoss,
                                                   Runnable onSettled) {
@@ -269,7 +270,7 @@ public final class ClientSession implements ConnectionHandler {
         waiting.clear();
         connection.flush();
         setState(ConnectionState.CONNECTED, "");
-        firstWelcome.complete(null);
+        dispatcher.complete(firstWelcome, null);
     }
 
     private void helloRefused(WebSocketConnection c, ErrorFrame error) {
@@ -343,13 +344,15 @@ public final class ClientSession implements ConnectionHandler {
         waiting.clear();
         for (PendingRequest p : all) {
             p.cancelTimeout();
-            p.handler.fail(cause);
+            if (p.onLoss != LossPolicy.DROP) {
+                p.handler.fail(cause);
+            }
         }
         for (RoomSubscription sub : rooms.values()) {
             sub.failWaiters(cause, dispatcher);
         }
         rooms.clear();
-        firstWelcome.completeExceptionally(cause);
+        dispatcher.fail(firstWelcome, cause);
         setState(ConnectionState.CLOSED, cause.getMessage());
     }
 
@@ -420,7 +423,7 @@ public final class ClientSession implements ConnectionHandler {
     }
 
     private void reply(ServerFrame frame) {
-        String rid = ridOf(frame);
+        String rid = frame.rid();
         if (rid == null) {
             if (frame instanceof ErrorFrame e) {
                 LOG.warn("{}: the server reported {}: {}", options.clientId(), e.code().wireName(), e.message());
@@ -542,9 +545,17 @@ public final class ClientSession implements ConnectionHandler {
     }
 
     private void sendNow(PendingRequest p) {
-        p.rid = Long.toString(++rids, 36);
-        inFlight.put(p.rid, p);
-        connection.write(p.frame.apply(p.rid));
+        String rid = Long.toString(++rids, 36);
+        ClientFrame frame = p.frame.apply(rid);
+        try {
+            connection.write(frame);
+        } catch (RuntimeException e) {
+            p.cancelTimeout();
+            p.handler.fail(new AgentBusException(p.op + " could not be encoded: " + describe(e), e));
+            return;
+        }
+        p.rid = rid;
+        inFlight.put(rid, p);
     }
 
     private void scheduleFlush() {
@@ -573,21 +584,6 @@ public final class ClientSession implements ConnectionHandler {
         if (onSettled != null) {
             onSettled.run();
         }
-    }
-
-    private static String ridOf(ServerFrame frame) {
-        if (frame instanceof Ok o) {
-            return o.rid();
-        } else if (frame instanceof ErrorFrame e) {
-            return e.rid();
-        } else if (frame instanceof HistoryReply h) {
-            return h.rid();
-        } else if (frame instanceof Welcome w) {
-            return w.rid();
-        } else if (frame instanceof Pong p) {
-            return p.rid();
-        }
-        return null;
     }
 
     private static String describe(Throwable t) {
@@ -645,9 +641,11 @@ public final class ClientSession implements ConnectionHandler {
             }
         }
 
+        /** Only when the hello cannot be encoded (e.g. a token that is not valid Unicode): fatal. */
         @Override
         public void fail(AgentBusException cause) {
-            abort(c, "hello: " + cause.getMessage());
+            shutdown(new ClientClosedException("hello as '" + options.clientId() + "' cannot be sent: "
+                    + cause.getMessage(), cause));
         }
     }
 
@@ -663,10 +661,12 @@ public final class ClientSession implements ConnectionHandler {
             joinAnswered(sub, frame);
         }
 
+        /** Only when the join cannot be encoded: it never will be, so the join fails. */
         @Override
         public void fail(AgentBusException cause) {
-            if (connection != null) {
-                abort(connection, "rejoining room '" + sub.room + "': " + cause.getMessage());
+            sub.failWaiters(cause, dispatcher);
+            if (!sub.tracker.isAnchored()) {
+                rooms.remove(sub.room, sub);
             }
         }
     }

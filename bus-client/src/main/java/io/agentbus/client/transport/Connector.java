@@ -29,16 +29,25 @@ public final class Connector {
     private final int connectTimeoutMs;
 
     public Connector(URI uri, EventLoop eventLoop, int maxFrameBytes, int connectTimeoutMs) {
+        this.uri = requireServerUri(uri);
+        this.eventLoop = eventLoop;
+        this.maxFrameBytes = maxFrameBytes;
+        this.connectTimeoutMs = connectTimeoutMs;
+    }
+
+    /**
+     * {@code uri}, after checking it is one this transport can connect to.
+     *
+     * @throws IllegalArgumentException if it is not {@code ws://} or has no host
+     */
+    public static URI requireServerUri(URI uri) {
         if (!"ws".equals(uri.getScheme())) {
             throw new IllegalArgumentException("the server URI must start with ws:// (wss:// is not supported yet): " + uri);
         }
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("the server URI has no host: " + uri);
         }
-        this.uri = uri;
-        this.eventLoop = eventLoop;
-        this.maxFrameBytes = maxFrameBytes;
-        this.connectTimeoutMs = connectTimeoutMs;
+        return uri;
     }
 
     /** Starts a connection; {@code handler} hears of its opening, its frames and its end. */

@@ -134,6 +134,23 @@ class ClientBasicsIT {
     }
 
     @Test
+    void shouldAskOnlyForInboxMessagesAfterTheGivenInboxOffset() throws Exception {
+        Received<ReceivedMessage> direct = new Received<>();
+        try (AgentBusClient a = connect("inbox-sender")) {
+            for (int i = 1; i <= 3; i++) {
+                assertEquals(i, a.send("inbox-reader", Message.text("dm" + i)).get(10, TimeUnit.SECONDS).inboxOffset());
+            }
+        }
+        try (AgentBusClient b = AgentBusClient.builder(server.uri(), "inbox-reader").inboxSince(1)
+                .onDirectMessage(direct).connect()) {
+            List<ReceivedMessage> two = direct.next(2, WAIT);
+            assertEquals("inbox-reader", b.clientId());
+            assertEquals(List.of("dm2", "dm3"), Received.texts(two));
+            assertEquals(2, two.get(0).offset());
+        }
+    }
+
+    @Test
     void shouldProposeVoteAndUploadArtifacts() throws Exception {
         Received<DecisionUpdate> decisions = new Received<>();
         try (AgentBusClient a = connect("decide-a")) {

@@ -170,6 +170,25 @@ class FailuresIT {
     }
 
     @Test
+    void shouldFailAMessageThatCannotBeEncodedAtOnceAndKeepWorking() throws Exception {
+        try (AgentBusClient c = AgentBusClient.builder(server.uri(), "encode-1").connect()) {
+            CompletionException e = assertThrows(CompletionException.class,
+                    () -> c.publish("encode-room", "half a pair \ud800").orTimeout(10, TimeUnit.SECONDS).join());
+            assertInstanceOf(io.agentbus.client.error.AgentBusException.class, e.getCause());
+            assertTrue(e.getCause().getMessage().startsWith("pub could not be encoded: "), e.getCause().getMessage());
+            assertEquals(1, c.publish("encode-room", "whole").get(10, TimeUnit.SECONDS).offset());
+        }
+    }
+
+    @Test
+    void shouldRefuseServerUrisItCannotConnectTo() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AgentBusClient.builder(URI.create("wss://127.0.0.1:1/ws"), "tls-1").connect());
+        assertEquals("the server URI must start with ws:// (wss:// is not supported yet): wss://127.0.0.1:1/ws",
+                e.getMessage());
+    }
+
+    @Test
     void shouldRefuseInvalidIdsBeforeSendingAnything() throws Exception {
         try (AgentBusClient c = AgentBusClient.builder(server.uri(), "ids-1").connect()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.publish("bad room", "x"));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.agentbus.protocol.frame.JsonValue;
 
 import java.io.IOException;
+import java.nio.CharBuffer;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,7 +144,7 @@ final class FrameScanner {
             case END_OBJECT -> g.writeEndObject();
             case END_ARRAY -> g.writeEndArray();
             case FIELD_NAME -> g.writeFieldName(requireUnicode(p.currentName()));
-            case VALUE_STRING -> g.writeString(requireUnicode(p.getText()));
+            case VALUE_STRING -> writeString(p, g);
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> g.writeNumber(p.getText());
             case VALUE_TRUE -> g.writeBoolean(true);
             case VALUE_FALSE -> g.writeBoolean(false);
@@ -152,14 +153,25 @@ final class FrameScanner {
         return t.isStructStart() ? 1 : t.isStructEnd() ? -1 : 0;
     }
 
+    /** Copies the current string without making a {@code String} of it, after checking it is valid Unicode. */
+    private static void writeString(JsonParser p, JsonGenerator g) throws IOException {
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        int length = p.getTextLength();
+        requireUnicode(CharBuffer.wrap(chars, offset, length));
+        g.writeString(chars, offset, length);
+    }
+
     /**
-     * {@code text}, after checking it holds no unpaired UTF-16 surrogate (JSON allows the escape
-     * {@code "\ud800"} alone; such a string cannot be encoded as UTF-8, so it is refused here).
+     * Refuses an unpaired UTF-16 surrogate (U+D800 to U+DFFF): JSON allows escaping one alone, but
+     * such a string cannot be encoded as UTF-8, so it is refused here rather than when the
+     * message is written.
      */
-    private static String requireUnicode(String text) throws IOException {
-        for (int i = 0; i < text.length(); i++) {
+    private static <T extends CharSequence> T requireUnicode(T text) throws IOException {
+        int end = text.length();
+        for (int i = 0; i < end; i++) {
             char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 throw new IOException(String.format("string with an unpaired surrogate \\u%04x (not valid Unicode)",

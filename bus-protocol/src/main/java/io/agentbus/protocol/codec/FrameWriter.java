@@ -6,14 +6,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.agentbus.protocol.Priority;
 import io.agentbus.protocol.frame.ClientFrame;
-import io.agentbus.protocol.frame.ErrorFrame;
 import io.agentbus.protocol.frame.Frame;
-import io.agentbus.protocol.frame.HistoryReply;
 import io.agentbus.protocol.frame.JsonValue;
-import io.agentbus.protocol.frame.Ok;
-import io.agentbus.protocol.frame.Pong;
 import io.agentbus.protocol.frame.ServerFrame;
-import io.agentbus.protocol.frame.Welcome;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -98,30 +93,13 @@ public final class FrameWriter {
     private static void write(Frame frame, JsonGenerator g) throws IOException {
         g.writeStartObject();
         g.writeStringField("op", frame.op());
-        optional(g, "rid", rid(frame));
+        optional(g, "rid", frame.rid());
         if (frame instanceof ClientFrame c) {
             ClientEncoder.fields(c, g);
         } else {
             ServerEncoder.fields((ServerFrame) frame, g);
         }
         g.writeEndObject();
-    }
-
-    private static String rid(Frame frame) {
-        if (frame instanceof ClientFrame c) {
-            return c.rid();
-        } else if (frame instanceof Ok o) {
-            return o.rid();
-        } else if (frame instanceof ErrorFrame e) {
-            return e.rid();
-        } else if (frame instanceof Welcome w) {
-            return w.rid();
-        } else if (frame instanceof Pong p) {
-            return p.rid();
-        } else if (frame instanceof HistoryReply h) {
-            return h.rid();
-        }
-        return null;
     }
 
     static void optional(JsonGenerator g, String name, String value) throws IOException {

@@ -4,5 +4,6 @@ package io.agentbus.protocol.frame;
 public sealed interface ClientFrame extends Frame
         permits Hello, Ping, Join, Leave, Pub, HistoryRequest, Send, Propose, Vote, ArtifactUpload {
     /** The request id the reply echoes, or {@code null}. */
+    @Override
     String rid();
 }

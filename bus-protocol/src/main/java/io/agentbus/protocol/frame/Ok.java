@@ -29,6 +29,14 @@ public record Ok(String rid, String room, long offset, List<Member> members, Str
         return new Ok(rid, null, NO_OFFSET, null, null, null);
     }
 
+    /**
+     * The {@code ok} of a {@code pub} or {@code send} that repeated a message id: the original's
+     * {@code offset} (and {@code room}; {@code null} for a {@code send}), marked duplicate.
+     */
+    public static Ok duplicate(String rid, String room, long offset) {
+        return new Ok(rid, room, offset, null, null, null, true);
+    }
+
     @Override
     public String op() {
         return "ok";

@@ -55,9 +55,13 @@ public final class RecentIds {
 
     /**
      * The offset the message with this key was acknowledged with, or {@link #NOT_SEEN} if none
-     * was sequenced within the window before {@code nowMs}. Forgets what has left the window.
+     * was sequenced within the window before {@code nowMs} (or {@code key} is {@code null}: a
+     * message without id). Forgets what has left the window.
      */
     public long offsetOf(MessageKey key, long nowMs) {
+        if (key == null) {
+            return NOT_SEEN;
+        }
         evictOutside(nowMs);
         Entry entry = byKey.get(key);
         return entry == null || !inWindow(entry.tsMs, nowMs) ? NOT_SEEN : entry.offset;
@@ -65,10 +69,11 @@ public final class RecentIds {
 
     /**
      * Remembers a message sequenced at {@code tsMs} (not before the last one remembered) with
-     * the offset it was acknowledged with; forgets the oldest ids over the limit.
+     * the offset it was acknowledged with; forgets the oldest ids over the limit. A {@code null}
+     * key (a message without id) is not remembered.
      */
     public void remember(MessageKey key, long offset, long tsMs) {
-        if (!enabled()) {
+        if (key == null || !enabled()) {
             return;
         }
         Entry entry = new Entry(key, offset, tsMs);

@@ -63,17 +63,15 @@ public final class InboxHandler {
      */
     public void send(Session sender, Send send) {
         long ts = clock.time();
-        MessageKey key = keyOf(sender, send);
-        long original = key == null ? RecentIds.NOT_SEEN : recentIds.offsetOf(key, ts);
+        MessageKey key = send.id() == null ? null : MessageKey.direct(sender.clientId(), send.to(), send.id());
+        long original = recentIds.offsetOf(key, ts);
         if (original != RecentIds.NOT_SEEN) {
-            sender.send(new Ok(send.rid(), null, original, null, null, null, true));
+            sender.send(Ok.duplicate(send.rid(), null, original));
             return;
         }
         long offset = state.inboxOrCreate(send.to()).lastOffset() + 1;
         byte[] json = append(sender, send, offset, ts);
-        if (key != null) {
-            recentIds.remember(key, offset, ts);
-        }
+        recentIds.remember(key, offset, ts);
         sender.send(new Ok(send.rid(), null, offset, null, null, null));
         deliver(send, offset, json);
     }
@@ -117,12 +115,6 @@ public final class InboxHandler {
             }
         }
         session.delivery().signal();
-    }
-
-    /** The key to de-duplicate {@code send} by, or {@code null} without an id or with de-duplication off. */
-    private MessageKey keyOf(Session sender, Send send) {
-        return send.id() == null || !recentIds.enabled() ? null
-                : MessageKey.direct(sender.clientId(), send.to(), send.id());
     }
 
     /** Journals the direct message at inbox {@code offset} and returns its encoded {@code msg} frame. */

@@ -53,27 +53,23 @@ public final class PublishHandler {
      *
      * @param publisher the publishing session, or {@code null} for REST
      * @param sha256    the artifact the message announces, carried in the {@code ok}, or {@code null}
-     * @return the new offset, or the original's for a duplicate
      */
-    public long publish(Reply reply, Session publisher, String from, Pub pub, String sha256) {
+    public void publish(Reply reply, Session publisher, String from, Pub pub, String sha256) {
         Room room = state.roomOrCreate(pub.room());
         long ts = clock.time();
-        MessageKey key = keyOf(from, room, pub);
-        long original = key == null ? RecentIds.NOT_SEEN : recentIds.offsetOf(key, ts);
+        MessageKey key = pub.id() == null ? null : MessageKey.inRoom(from, room.id(), pub.id());
+        long original = recentIds.offsetOf(key, ts);
         if (original != RecentIds.NOT_SEEN) {
-            reply.send(new Ok(pub.rid(), room.id(), original, null, null, sha256, true));
-            return original;
+            reply.send(Ok.duplicate(pub.rid(), room.id(), original));
+            return;
         }
         long offset = room.lastOffset() + 1;
         byte[] json = append(room, offset, from, pub, ts);
-        if (key != null) {
-            recentIds.remember(key, offset, ts);
-        }
+        recentIds.remember(key, offset, ts);
         reply.send(new Ok(pub.rid(), room.id(), offset, null, null, sha256));
         ByteBuf frame = encoder.wrap(json);
         fanout.message(room, frame, pub.priority(), offset, publisher);
         frame.release();
-        return offset;
     }
 
     /** Answers with up to {@code limit} messages after {@code since}, in offset order. */
@@ -94,11 +90,6 @@ public final class PublishHandler {
             }
         }
         reply.sendHistory(request.rid(), room.id(), messages, end < last);
-    }
-
-    /** The key to de-duplicate {@code pub} by, or {@code null} without an id or with de-duplication off. */
-    private MessageKey keyOf(String from, Room room, Pub pub) {
-        return pub.id() == null || !recentIds.enabled() ? null : MessageKey.inRoom(from, room.id(), pub.id());
     }
 
     /** Journals the message at {@code offset} and returns its encoded {@code msg} frame. */

@@ -96,6 +96,9 @@ class BadInputIT {
                         ErrorCode.NOT_FOUND, "n1", "room"),
                 Arguments.of("leave of a room not joined", "{\"op\":\"leave\",\"rid\":\"n2\",\"room\":\"elsewhere\"}",
                         ErrorCode.NOT_FOUND, "n2", "room"),
+                Arguments.of("an unpaired surrogate in a pub body",
+                        "{\"op\":\"pub\",\"rid\":\"s1\",\"room\":\"ROOM\",\"body\":\"\\ud800\"}",
+                        ErrorCode.BAD_REQUEST, "s1", "surrogate"),
                 Arguments.of("rid of 65 chars", "{\"op\":\"ping\",\"rid\":\"" + "q".repeat(65) + "\"}",
                         ErrorCode.BAD_REQUEST, null, "rid"),
                 Arguments.of("oversize pub",
@@ -162,6 +165,7 @@ class BadInputIT {
             assertRestError(server.post(messages, "{\"type\":\"chat\",,}"), 400, "bad_request", "JSON");
             assertRestError(server.post(messages, "{\"type\":\"chat\""), 400, "bad_request", "JSON");
             assertRestError(server.post(messages, "{\"priority\":\"urgent\"}"), 400, "bad_request", "priority");
+            assertRestError(server.post(messages, "{\"body\":\"\\udc00\"}"), 400, "bad_request", "surrogate");
             assertRestError(server.post("/api/v1/rooms/bad%20room/messages", "{\"body\":1}"), 400, "bad_request",
                     "room");
             assertRestError(server.post("/api/v1/rooms/-x/messages", "{\"body\":1}"), 400, "bad_request", "room");
