@@ -185,6 +185,8 @@ public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<W
     private void closeIdle(ChannelHandlerContext ctx) {
         if (session == null) {
             ctx.close();
+        } else if (session.clientId() == null) {
+            closeUnauthenticated();
         } else {
             session.close(1000, "idle timeout");
         }
