@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 public final class HealthReport {
     private final String version;
     private final ChannelGroup channels;
+    private final MemoryReport memory = new MemoryReport();
     private final long startedAtMs = System.currentTimeMillis();
     private volatile Lifecycle lifecycle = Lifecycle.STARTING;
 
@@ -24,7 +25,7 @@ public final class HealthReport {
         Lifecycle now = lifecycle;
         String json = "{\"status\":\"" + now.wireName() + "\",\"version\":" + HttpResponses.quote(version)
                 + ",\"uptime_ms\":" + (System.currentTimeMillis() - startedAtMs)
-                + ",\"connections\":" + channels.size() + "}";
+                + ",\"connections\":" + channels.size() + ",\"memory\":" + memory.json() + "}";
         HttpResponses.json(ctx, keepAlive, now == Lifecycle.UP ? HttpResponseStatus.OK
                 : HttpResponseStatus.SERVICE_UNAVAILABLE, json);
     }
