@@ -1,0 +1,185 @@
+package io.agentbus.benchmarks.sequencer;
+
+import io.agentbus.benchmarks.TempDirectory;
+import io.agentbus.benchmarks.TypicalMessage;
+import io.agentbus.server.config.JournalRollCycle;
+import io.agentbus.server.decision.DecisionHandler;
+import io.agentbus.server.dedup.RecentIds;
+import io.agentbus.server.delivery.DeliveryQueue;
+import io.agentbus.server.delivery.FrameEncoder;
+import io.agentbus.server.journal.Journal;
+import io.agentbus.server.room.Membership;
+import io.agentbus.server.room.PublishHandler;
+import io.agentbus.server.room.Room;
+import io.agentbus.server.room.RoomFanout;
+import io.agentbus.server.sequencer.BusState;
+import io.agentbus.server.sequencer.Command;
+import io.agentbus.server.sequencer.Handlers;
+import io.agentbus.server.sequencer.Sequencer;
+import io.agentbus.server.session.Session;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.DefaultEventLoopGroup;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalServerChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.SystemEpochClock;
+
+/**
+ * The server's sequencer with its publish path wired as {@code AgentBusServer} wires it (server
+ * defaults for the queues and the dedup window, a journal in a temporary directory), one room of
+ * members and one publisher that is not a member. Every session sits on the accepted end of an
+ * in-VM connection; a {@link CountingSink} at the other end counts what its drain wrote.
+ */
+final class InProcessRoom implements AutoCloseable {
+    private static final int INGRESS_QUEUE_CAPACITY = 65_536;
+    private static final int DELIVERY_QUEUE_CAPACITY = 16_384;
+    private static final long DEDUP_WINDOW_MS = 300_000;
+    private static final int DEDUP_MAX_IDS = 1_000_000;
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 128 * 1024);
+    private static final long TIMEOUT_S = 60;
+    private static final String RID = "1";
+
+    private final int members;
+    private final TempDirectory dir;
+    private final EventLoopGroup loops;
+    private final FrameEncoder encoder = new FrameEncoder(PooledByteBufAllocator.DEFAULT);
+    private final LocalAddress address = new LocalAddress(InProcessRoom.class);
+    private final BlockingQueue<Channel> accepted = new LinkedBlockingQueue<>();
+    private final DeliveryCounter deliveries = new DeliveryCounter();
+    private final DeliveryCounter acks = new DeliveryCounter();
+    private final List<Channel> channels = new ArrayList<>();
+    private Journal journal;
+    private Sequencer sequencer;
+    private Session publisher;
+    private long published;
+
+    InProcessRoom(int members, int ioThreads) throws IOException, InterruptedException {
+        this.members = members;
+        this.dir = new TempDirectory("", "agentbus-sequencer-bench");
+        this.loops = new DefaultEventLoopGroup(ioThreads, new DefaultThreadFactory("bench-io"));
+        try {
+            open();
+        } catch (InterruptedException | RuntimeException | Error e) {
+            closeAfterFailure(e);
+            throw e;
+        }
+    }
+
+    private void open() throws InterruptedException {
+        journal = new Journal(dir.path(), JournalRollCycle.DAILY);
+        bind();
+        BusState state = new BusState();
+        Room room = state.roomOrCreate(TypicalMessage.ROOM);
+        for (int i = 0; i < members; i++) {
+            room.join(new Membership(connect("member-" + i, deliveries), "agent", 1, true));
+        }
+        publisher = connect("publisher", acks);
+        EpochClock clock = SystemEpochClock.INSTANCE;
+        sequencer = new Sequencer(INGRESS_QUEUE_CAPACITY, handlers(state, clock), clock);
+        sequencer.start();
+    }
+
+    private Handlers handlers(BusState state, EpochClock clock) {
+        RoomFanout fanout = new RoomFanout(encoder);
+        RecentIds recentIds = new RecentIds(DEDUP_WINDOW_MS, DEDUP_MAX_IDS);
+        return new Handlers(state, null, new PublishHandler(state, journal, encoder, fanout, clock, recentIds), null,
+                new DecisionHandler(state, journal, fanout, clock), null);
+    }
+
+    private void bind() throws InterruptedException {
+        Channel server = new ServerBootstrap()
+                .group(loops)
+                .channel(LocalServerChannel.class)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childHandler(new ChannelInitializer<LocalChannel>() {
+                    @Override
+                    protected void initChannel(LocalChannel ch) {
+                        accepted.add(ch);
+                    }
+                })
+                .bind(address)
+                .sync()
+                .channel();
+        channels.add(server);
+    }
+
+    /** A session on a new connection whose far end counts into {@code counter}. */
+    private Session connect(String id, DeliveryCounter counter) throws InterruptedException {
+        channels.add(new Bootstrap().group(loops).channel(LocalChannel.class).handler(new CountingSink(counter))
+                .connect(address).sync().channel());
+        Channel channel = accepted.poll(TIMEOUT_S, TimeUnit.SECONDS);
+        if (channel == null) {
+            throw new IllegalStateException("connection " + id + " was not accepted within " + TIMEOUT_S + " s");
+        }
+        channels.add(channel);
+        DeliveryQueue delivery = new DeliveryQueue(channel, DELIVERY_QUEUE_CAPACITY, encoder, (client, offset) -> { });
+        channel.pipeline().addLast(new DrainOnWritable(delivery));
+        return new Session(id, channel, delivery, encoder);
+    }
+
+    /**
+     * Publishes {@code count} typical messages (each with a new id) and returns once the publisher
+     * has every acknowledgement and every member every message.
+     *
+     * @return the frames the members received
+     */
+    long publishAndAwait(int count) {
+        long deliveredBefore = deliveries.count();
+        long acksBefore = acks.count();
+        for (int i = 0; i < count; i++) {
+            published++;
+            submit(new Command.Publish(publisher, publisher, TypicalMessage.FROM,
+                    TypicalMessage.pub(RID, TypicalMessage.FROM + "-" + published)));
+        }
+        acks.await(acksBefore + count, TIMEOUT_S, TimeUnit.SECONDS);
+        deliveries.await(deliveredBefore + (long) count * members, TIMEOUT_S, TimeUnit.SECONDS);
+        return deliveries.count() - deliveredBefore;
+    }
+
+    private void submit(Command command) {
+        while (!sequencer.submit(command)) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private void closeAfterFailure(Throwable failure) {
+        try {
+            close();
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (sequencer != null) {
+                sequencer.stop();
+            }
+            for (Channel channel : channels) {
+                channel.close().syncUninterruptibly();
+            }
+            loops.shutdownGracefully(100, 1000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+            if (journal != null) {
+                journal.close();
+            }
+        } finally {
+            dir.close();
+        }
+    }
+}
