@@ -9,7 +9,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jctools.queues.MessagePassingQueue;
-import org.jctools.queues.SpscArrayQueue;
+import org.jctools.queues.SpscChunkedArrayQueue;
 import org.jctools.queues.SpscUnboundedArrayQueue;
 
 /**
@@ -30,13 +30,19 @@ import org.jctools.queues.SpscUnboundedArrayQueue;
  */
 public final class DeliveryQueue {
     private static final int MAX_WRITES_PER_DRAIN = 4096;
-    private static final int REPLAY_CHUNK = 1024;
+    private static final int REPLAY_CHUNK = 128;
+    /**
+     * Lanes grow in chunks of this many slots up to their capacity: an idle connection holds a few
+     * hundred bytes of queue instead of the full capacity (16,384 slots per lane by default, 320 KiB
+     * for five lanes when preallocated).
+     */
+    private static final int LANE_CHUNK = 64;
 
     private final Channel channel;
     private final FrameEncoder encoder;
     private final InboxWriteListener inboxListener;
     private final DropLedger drops = new DropLedger();
-    private final SpscArrayQueue<ByteBuf> control;
+    private final SpscChunkedArrayQueue<ByteBuf> control;
     private final SpscUnboundedArrayQueue<Object> replay = new SpscUnboundedArrayQueue<>(REPLAY_CHUNK);
     private final MessagePassingQueue<Object>[] lanes;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -49,11 +55,15 @@ public final class DeliveryQueue {
         this.channel = channel;
         this.encoder = encoder;
         this.inboxListener = inboxListener;
-        this.control = new SpscArrayQueue<>(capacityPerLane);
+        this.control = lane(capacityPerLane);
         this.lanes = new MessagePassingQueue[Priority.values().length];
         for (int i = 0; i < lanes.length; i++) {
-            lanes[i] = new SpscArrayQueue<>(capacityPerLane);
+            lanes[i] = lane(capacityPerLane);
         }
+    }
+
+    private static <T> SpscChunkedArrayQueue<T> lane(int capacity) {
+        return new SpscChunkedArrayQueue<>(Math.min(LANE_CHUNK, capacity / 2), capacity);
     }
 
     /** Queues a reply or notice. Sequencer thread only; {@code false} when the lane is full. */
