@@ -84,13 +84,13 @@ final class InProcessRoom implements AutoCloseable {
         journal = new Journal(dir.path(), JournalRollCycle.DAILY);
         bind();
         BusState state = new BusState();
+        EpochClock clock = SystemEpochClock.INSTANCE;
+        sequencer = new Sequencer(INGRESS_QUEUE_CAPACITY, handlers(state, clock), clock);
         Room room = state.roomOrCreate(TypicalMessage.ROOM);
         for (int i = 0; i < members; i++) {
             room.join(new Membership(connect("member-" + i, deliveries), "agent", 1, true));
         }
         publisher = connect("publisher", acks);
-        EpochClock clock = SystemEpochClock.INSTANCE;
-        sequencer = new Sequencer(INGRESS_QUEUE_CAPACITY, handlers(state, clock), clock);
         sequencer.start();
     }
 
@@ -127,7 +127,8 @@ final class InProcessRoom implements AutoCloseable {
             throw new IllegalStateException("connection " + id + " was not accepted within " + TIMEOUT_S + " s");
         }
         channels.add(channel);
-        DeliveryQueue delivery = new DeliveryQueue(channel, DELIVERY_QUEUE_CAPACITY, encoder, (client, offset) -> { });
+        DeliveryQueue delivery = new DeliveryQueue(channel, DELIVERY_QUEUE_CAPACITY, encoder, (client, offset) -> { },
+                sequencer.drainBatch());
         channel.pipeline().addLast(new DrainOnWritable(delivery));
         return new Session(id, channel, delivery, encoder);
     }

@@ -47,12 +47,17 @@ public final class DeliveryQueue {
     private final MessagePassingQueue<Object>[] lanes;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drainTask = this::drain;
+    private final DrainBatch batch;
+    private final LoopDrain loopDrain;
+    private boolean marked;
     private Object held;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     public DeliveryQueue(Channel channel, int capacityPerLane, FrameEncoder encoder,
-                         InboxWriteListener inboxListener) {
+                         InboxWriteListener inboxListener, DrainBatch batch) {
         this.channel = channel;
+        this.batch = batch;
+        this.loopDrain = batch.loopDrain(channel.eventLoop());
         this.encoder = encoder;
         this.inboxListener = inboxListener;
         this.control = lane(capacityPerLane);
@@ -94,8 +99,26 @@ public final class DeliveryQueue {
         signal();
     }
 
-    /** Makes sure a drain runs on the channel's event loop soon. Call after offering. */
+    /**
+     * Call after offering. On the sequencer thread, the queue is drained once the sequencer
+     * releases its {@link DrainBatch} (at the latest when it ends its duty cycle); on any other
+     * thread, a drain is scheduled on the channel's event loop at once.
+     */
     public void signal() {
+        if (!batch.isOwner()) {
+            scheduleDrain();
+        } else if (!marked) {
+            marked = true;
+            batch.mark(this, loopDrain);
+        }
+    }
+
+    /** The sequencer handed this queue to its event loop: the next signal marks it again. */
+    void unmark() {
+        marked = false;
+    }
+
+    private void scheduleDrain() {
         if (drainScheduled.compareAndSet(false, true)) {
             channel.eventLoop().execute(drainTask);
         }
@@ -124,7 +147,7 @@ public final class DeliveryQueue {
             channel.flush();
         }
         if (written == MAX_WRITES_PER_DRAIN) {
-            signal();
+            scheduleDrain();
         }
     }
 

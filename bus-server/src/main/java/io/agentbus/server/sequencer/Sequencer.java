@@ -2,6 +2,7 @@ package io.agentbus.server.sequencer;
 
 import io.agentbus.protocol.ErrorCode;
 import io.agentbus.protocol.frame.ErrorFrame;
+import io.agentbus.server.delivery.DrainBatch;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochClock;
@@ -20,6 +21,11 @@ import org.slf4j.LoggerFactory;
 public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Command> {
     private static final Logger LOG = LoggerFactory.getLogger(Sequencer.class);
     private static final int DRAIN_LIMIT = 1024;
+    /**
+     * Requests run between two releases of the {@link DrainBatch}: more lets more frames share one
+     * socket write, fewer lets the first of them leave sooner.
+     */
+    private static final int RELEASE_EVERY = 64;
     private static final long DEADLINE_CHECK_MS = 10;
     private static final MessagePassingQueue.Consumer<Command> DISCARD = command -> { };
 
@@ -28,6 +34,7 @@ public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Comm
     private final Handlers handlers;
     private final EpochClock clock;
     private final WakeableIdleStrategy idle = new WakeableIdleStrategy(this::hasWork);
+    private final DrainBatch drains = new DrainBatch();
     private long nextDeadlineCheckMs;
     private boolean takingRequests = true;
     private AgentRunner runner;
@@ -42,6 +49,11 @@ public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Comm
     public void start() {
         runner = new AgentRunner(idle, e -> LOG.error("sequencer error", e), null, this);
         AgentRunner.startOnThread(runner);
+    }
+
+    /** Where the delivery queues filled by this sequencer's commands are marked for draining. */
+    public DrainBatch drainBatch() {
+        return drains;
     }
 
     /** Hands a request over; {@code false} when the queue is full (answer {@code overloaded}). */
@@ -76,14 +88,32 @@ public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Comm
     }
 
     @Override
+    public void onStart() {
+        drains.own();
+    }
+
+    @Override
     public int doWork() {
         int work = internal.drain(this, DRAIN_LIMIT);
-        work += ingress.drain(takingRequests ? this : DISCARD, DRAIN_LIMIT);
+        work += drainIngress();
         long now = clock.time();
         if (now >= nextDeadlineCheckMs) {
             nextDeadlineCheckMs = now + DEADLINE_CHECK_MS;
             work += handlers.decisions().expireDue();
         }
+        drains.release();
+        return work;
+    }
+
+    private int drainIngress() {
+        MessagePassingQueue.Consumer<Command> consumer = takingRequests ? this : DISCARD;
+        int work = 0;
+        int ran;
+        do {
+            ran = ingress.drain(consumer, RELEASE_EVERY);
+            drains.release();
+            work += ran;
+        } while (ran == RELEASE_EVERY && work < DRAIN_LIMIT);
         return work;
     }
 
@@ -108,6 +138,7 @@ public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Comm
     @Override
     public void onClose() {
         internal.drain(this);
+        drains.release();
     }
 
     @Override

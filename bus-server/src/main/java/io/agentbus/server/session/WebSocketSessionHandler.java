@@ -68,7 +68,8 @@ public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<W
     private void opened(ChannelHandlerContext ctx) {
         Sequencer sequencer = context.sequencer();
         DeliveryQueue delivery = new DeliveryQueue(ctx.channel(), context.config().deliveryQueueCapacity(), encoder,
-                (client, offset) -> sequencer.submitInternal(new Command.InboxWritten(client, offset)));
+                (client, offset) -> sequencer.submitInternal(new Command.InboxWritten(client, offset)),
+                sequencer.drainBatch());
         session = new Session(context.nextSessionId(), ctx.channel(), delivery, encoder);
         ctx.channel().attr(Session.KEY).set(session);
         context.channels().add(ctx.channel());
