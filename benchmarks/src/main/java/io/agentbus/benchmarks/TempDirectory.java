@@ -14,9 +14,14 @@ public final class TempDirectory implements AutoCloseable {
 
     /** @param parent where to make it; empty for the JVM's temporary directory */
     public TempDirectory(String parent, String prefix) throws IOException {
+        this.path = Files.createTempDirectory(parent(parent), prefix);
+    }
+
+    /** The directory {@code parent} names (empty for the JVM's temporary directory), created if missing. */
+    public static Path parent(String parent) throws IOException {
         Path base = parent.isEmpty() ? Paths.get(System.getProperty("java.io.tmpdir")) : Paths.get(parent);
         Files.createDirectories(base);
-        this.path = Files.createTempDirectory(base, prefix);
+        return base;
     }
 
     public Path path() {

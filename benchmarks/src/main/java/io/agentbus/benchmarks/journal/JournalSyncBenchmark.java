@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -17,20 +18,24 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@code ack-after-sync}: each operation appends one typical room message; every
- * {@code appendsPerSync}-th also forces the store file to disk first (see the package comment for
- * how). With 1, every message waits for its own sync; with N, N messages share one (group
+ * {@code ack-after-sync}: each message is appended; every {@code appendsPerSync}-th append (and the
+ * last of the iteration) is followed by a sync of the store file to disk (see the package comment
+ * for how). With 1, every message waits for its own sync; with N, N messages share one (group
  * commit): the score is the cost per message, and a message's acknowledgement waits for the whole
- * batch, so its latency is about N times the score.
+ * batch, so its latency is about N times the score. Each iteration is one timed shot of
+ * {@value #MESSAGES_PER_ITERATION} messages into a fresh journal, so what it writes is bounded.
+ * It refuses to run on a tmpfs or ramfs, where a sync costs nothing.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 3)
+@Measurement(iterations = 10)
 @Fork(1)
 public class JournalSyncBenchmark {
-    /** Where the journal goes; empty for java.io.tmpdir (a tmpfs makes the sync free: use a real disk). */
+    static final int MESSAGES_PER_ITERATION = 2_000;
+
+    /** Where the journal goes; empty for java.io.tmpdir. Must be a disk (refused on tmpfs/ramfs). */
     @Param("")
     public String journalParent;
 
@@ -38,12 +43,18 @@ public class JournalSyncBenchmark {
     public int appendsPerSync;
 
     private BenchJournal journal;
-    private int sinceSync;
 
+    @Setup(Level.Trial)
+    public void requireDisk() throws IOException {
+        JournalDisk.requireDisk(JournalSyncBenchmark.class.getSimpleName(), journalParent);
+    }
+
+    /** A fresh journal whose first append and sync (which create and open the cycle file) are not timed. */
     @Setup(Level.Iteration)
     public void open() throws IOException {
         journal = new BenchJournal(journalParent);
-        sinceSync = 0;
+        journal.append();
+        journal.sync();
     }
 
     @TearDown(Level.Iteration)
@@ -52,11 +63,14 @@ public class JournalSyncBenchmark {
     }
 
     @Benchmark
+    @OperationsPerInvocation(MESSAGES_PER_ITERATION)
     public long ackAfterSync() throws IOException {
-        long index = journal.append();
-        if (++sinceSync == appendsPerSync) {
-            sinceSync = 0;
-            journal.sync();
+        long index = 0;
+        for (int i = 1; i <= MESSAGES_PER_ITERATION; i++) {
+            index = journal.append();
+            if (i % appendsPerSync == 0 || i == MESSAGES_PER_ITERATION) {
+                journal.sync();
+            }
         }
         return index;
     }

@@ -11,5 +11,10 @@
  * take for {@code ack-after-sync}, is {@code ExcerptAppender.sync()} on a queue built with
  * {@code syncMode(SyncMode.SYNC)}: an {@code msync(MS_SYNC)} of the records written since its
  * last sync, which costs the same order.
+ *
+ * <p>Both run single shots of a fixed number of messages per iteration, so the disk gets a bounded
+ * amount per iteration however fast it is. {@link io.agentbus.benchmarks.journal.JournalDisk}
+ * checks the file system of the journal's parent directory: the sync benchmark refuses a tmpfs or
+ * ramfs (a sync there is free), the append benchmark warns.
  */
 package io.agentbus.benchmarks.journal;

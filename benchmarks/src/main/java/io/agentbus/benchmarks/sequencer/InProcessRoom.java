@@ -2,7 +2,7 @@ package io.agentbus.benchmarks.sequencer;
 
 import io.agentbus.benchmarks.TempDirectory;
 import io.agentbus.benchmarks.TypicalMessage;
-import io.agentbus.server.config.JournalRollCycle;
+import io.agentbus.server.config.ServerConfig;
 import io.agentbus.server.decision.DecisionHandler;
 import io.agentbus.server.dedup.RecentIds;
 import io.agentbus.server.delivery.DeliveryQueue;
@@ -40,17 +40,17 @@ import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
 
 /**
- * The server's sequencer with its publish path wired as {@code AgentBusServer} wires it (server
- * defaults for the queues and the dedup window, a journal in a temporary directory), one room of
- * members and one publisher that is not a member. Every session sits on the accepted end of an
- * in-VM connection; a {@link CountingSink} at the other end counts what its drain wrote.
+ * The server's sequencer with its publish path wired as {@code AgentBusServer} wires it (the
+ * server's default queue capacities, dedup window, write buffer water marks and journal roll cycle,
+ * read from {@link ServerConfig#DEFAULT}; a journal in a temporary directory), one room of members
+ * and one publisher that is not a member. Every session sits on the accepted end of an in-VM
+ * connection; a {@link CountingSink} at the other end counts the {@code msg} and {@code ok} frames
+ * its drain wrote.
  */
 final class InProcessRoom implements AutoCloseable {
-    private static final int INGRESS_QUEUE_CAPACITY = 65_536;
-    private static final int DELIVERY_QUEUE_CAPACITY = 16_384;
-    private static final long DEDUP_WINDOW_MS = 300_000;
-    private static final int DEDUP_MAX_IDS = 1_000_000;
-    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 128 * 1024);
+    private static final ServerConfig DEFAULTS = ServerConfig.DEFAULT;
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(DEFAULTS.writeBufferLowBytes(),
+            DEFAULTS.writeBufferHighBytes());
     private static final long TIMEOUT_S = 60;
     private static final String RID = "1";
 
@@ -81,22 +81,22 @@ final class InProcessRoom implements AutoCloseable {
     }
 
     private void open() throws InterruptedException {
-        journal = new Journal(dir.path(), JournalRollCycle.DAILY);
+        journal = new Journal(dir.path(), DEFAULTS.rollCycle());
         bind();
         BusState state = new BusState();
         EpochClock clock = SystemEpochClock.INSTANCE;
-        sequencer = new Sequencer(INGRESS_QUEUE_CAPACITY, handlers(state, clock), clock);
+        sequencer = new Sequencer(DEFAULTS.ingressQueueCapacity(), handlers(state, clock), clock);
         Room room = state.roomOrCreate(TypicalMessage.ROOM);
         for (int i = 0; i < members; i++) {
-            room.join(new Membership(connect("member-" + i, deliveries), "agent", 1, true));
+            room.join(new Membership(connect("member-" + i), "agent", 1, true));
         }
-        publisher = connect("publisher", acks);
+        publisher = connect("publisher");
         sequencer.start();
     }
 
     private Handlers handlers(BusState state, EpochClock clock) {
         RoomFanout fanout = new RoomFanout(encoder);
-        RecentIds recentIds = new RecentIds(DEDUP_WINDOW_MS, DEDUP_MAX_IDS);
+        RecentIds recentIds = new RecentIds(DEFAULTS.dedupWindowMs(), DEFAULTS.dedupMaxIds());
         return new Handlers(state, null, new PublishHandler(state, journal, encoder, fanout, clock, recentIds), null,
                 new DecisionHandler(state, journal, fanout, clock), null);
     }
@@ -118,16 +118,17 @@ final class InProcessRoom implements AutoCloseable {
         channels.add(server);
     }
 
-    /** A session on a new connection whose far end counts into {@code counter}. */
-    private Session connect(String id, DeliveryCounter counter) throws InterruptedException {
-        channels.add(new Bootstrap().group(loops).channel(LocalChannel.class).handler(new CountingSink(counter))
-                .connect(address).sync().channel());
+    /** A session on a new connection whose far end counts the deliveries and acks it receives. */
+    private Session connect(String id) throws InterruptedException {
+        channels.add(new Bootstrap().group(loops).channel(LocalChannel.class)
+                .handler(new CountingSink(deliveries, acks)).connect(address).sync().channel());
         Channel channel = accepted.poll(TIMEOUT_S, TimeUnit.SECONDS);
         if (channel == null) {
             throw new IllegalStateException("connection " + id + " was not accepted within " + TIMEOUT_S + " s");
         }
         channels.add(channel);
-        DeliveryQueue delivery = new DeliveryQueue(channel, DELIVERY_QUEUE_CAPACITY, encoder, (client, offset) -> { },
+        DeliveryQueue delivery = new DeliveryQueue(channel, DEFAULTS.deliveryQueueCapacity(), encoder,
+                (client, offset) -> { },
                 sequencer.drainBatch());
         channel.pipeline().addLast(new DrainOnWritable(delivery));
         return new Session(id, channel, delivery, encoder);
@@ -150,6 +151,16 @@ final class InProcessRoom implements AutoCloseable {
         acks.await(acksBefore + count, TIMEOUT_S, TimeUnit.SECONDS);
         deliveries.await(deliveredBefore + (long) count * members, TIMEOUT_S, TimeUnit.SECONDS);
         return deliveries.count() - deliveredBefore;
+    }
+
+    /** Acknowledgements ({@code ok} frames) the publisher received so far. */
+    long acknowledged() {
+        return acks.count();
+    }
+
+    /** Messages ({@code msg} frames) the members received so far. */
+    long delivered() {
+        return deliveries.count();
     }
 
     private void submit(Command command) {

@@ -51,7 +51,8 @@ public final class ServerConfig {
         artifactRoomQuotaBytes = p.longInRange(Setting.ARTIFACT_ROOM_QUOTA_BYTES, 0, Long.MAX_VALUE);
         durability = p.choice(Setting.DURABILITY, Durability.class);
         rollCycle = p.choice(Setting.ROLL_CYCLE, JournalRollCycle.class);
-        ioThreads = p.intInRange(Setting.IO_THREADS, 0, 1024);
+        int threads = p.intInRange(Setting.IO_THREADS, 0, 1024);
+        ioThreads = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         transport = p.choice(Setting.TRANSPORT, TransportKind.class);
         shutdownTimeoutMs = p.longInRange(Setting.SHUTDOWN_TIMEOUT_MS, 0, 3_600_000L);
         dedupWindowMs = p.longInRange(Setting.DEDUP_WINDOW_MS, 0, 86_400_000L);

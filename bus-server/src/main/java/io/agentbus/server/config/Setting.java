@@ -24,7 +24,7 @@ public enum Setting {
     DURABILITY("durability", "ack-after-append",
             "when a publish is acknowledged: ack-after-append (in the memory-mapped journal)"),
     ROLL_CYCLE("journal.roll.cycle", "daily", "journal file roll cycle: hourly or daily"),
-    IO_THREADS("io.threads", "0", "event loop threads (0 = Netty's default, twice the cores)"),
+    IO_THREADS("io.threads", "0", "event loop threads (0 = one per core)"),
     TRANSPORT("transport", "auto", "socket transport: auto (epoll where it loads), epoll or nio"),
     SHUTDOWN_TIMEOUT_MS("shutdown.timeout.ms", "10000", "how long a graceful shutdown may take"),
     DEDUP_WINDOW_MS("dedup.window.ms", "300000",

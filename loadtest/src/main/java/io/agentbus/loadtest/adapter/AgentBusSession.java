@@ -1,6 +1,7 @@
 package io.agentbus.loadtest.adapter;
 
 import io.agentbus.loadtest.measure.Count;
+import io.agentbus.loadtest.measure.RefusalCode;
 import io.agentbus.loadtest.payload.AsciiCursor;
 import io.agentbus.loadtest.payload.Decimal;
 import io.agentbus.loadtest.payload.PayloadWriter;
@@ -13,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One agentbus connection: {@code hello}, then {@code join} of its room (echo on), then
  * {@code pub} into the room (or {@code send} to its partner). The {@code rid} of each publish is
- * its intended send time, so the {@code ok} carries what the ack latency needs. A WebSocket ping
+ * its intended send time, so the {@code ok} carries what the ack latency needs, and an {@code error}
+ * with a numeric {@code rid} names the publish the server refused. A WebSocket ping
  * every half heartbeat keeps the server's idle timer from closing connections that only listen.
  */
 final class AgentBusSession extends BaseSession {
@@ -25,6 +27,9 @@ final class AgentBusSession extends BaseSession {
     private static final byte[] ERROR = ascii("error\"");
     private static final byte[] DROPPED = ascii("dropped\"");
     private static final byte[] HEARTBEAT = ascii("\"heartbeat_ms\":");
+    private static final byte[] RID = ascii("\"rid\":\"");
+    private static final byte[] CODE = ascii("\"code\":\"");
+    private static final RefusalCode[] CODES = RefusalCode.values();
     private static final long DEFAULT_HEARTBEAT_MS = 20_000;
 
     private final SessionSpec spec;
@@ -53,7 +58,7 @@ final class AgentBusSession extends BaseSession {
         if (!c.skip(OP)) {
             events.onError(Count.MALFORMED);
         } else if (c.at(MSG)) {
-            deliver(content, c.position(), c.end());
+            deliver(content, c.position(), c.end(), content.readableBytes());
         } else if (c.skip(OK)) {
             onOk(c);
         } else {
@@ -74,13 +79,38 @@ final class AgentBusSession extends BaseSession {
         if (c.at(WELCOME)) {
             onWelcome(c);
         } else if (c.at(ERROR)) {
-            events.onError(Count.SERVER_ERRORS);
-            if (!ready) {
-                events.onFailure("the server refused: " + content.toString(StandardCharsets.UTF_8));
-            }
+            onErrorFrame(content);
         } else if (c.at(DROPPED)) {
             events.onError(Count.DROPPED_NOTICES);
         }
+    }
+
+    /** Every error counts; one answering a publish (its rid is a number) refuses it; one before ready fails the setup. */
+    private void onErrorFrame(ByteBuf content) {
+        events.onError(Count.SERVER_ERRORS);
+        long intended = field(content, RID) ? cursor.readNumber() : -1;
+        if (intended >= 0) {
+            events.onRefused(intended, refusalCode(content));
+        } else if (!ready) {
+            events.onFailure("the server refused: " + content.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private RefusalCode refusalCode(ByteBuf content) {
+        if (field(content, CODE)) {
+            for (RefusalCode code : CODES) {
+                if (cursor.at(code.quotedBytes())) {
+                    return code;
+                }
+            }
+        }
+        return RefusalCode.OTHER;
+    }
+
+    /** Points the cursor just past {@code name} (a field name with its opening quote), if the frame has it. */
+    private boolean field(ByteBuf content, byte[] name) {
+        AsciiCursor c = cursor.reset(content, content.readerIndex(), content.writerIndex());
+        return c.find(name) && c.skip(name);
     }
 
     private void onWelcome(AsciiCursor c) {

@@ -30,10 +30,10 @@ abstract class BaseSession implements TargetSession {
     /** The WebSocket handshake completed. */
     abstract void opened(WsChannel channel);
 
-    /** Reports the measured message in {@code buf[from, to)}, or a malformed one. */
-    final void deliver(ByteBuf buf, int from, int to) {
+    /** Reports the measured message in {@code buf[from, to)}, carried by {@code wireBytes} bytes, or a malformed one. */
+    final void deliver(ByteBuf buf, int from, int to, int wireBytes) {
         if (scanner.scan(buf, from, to, stamp)) {
-            events.onDelivery(stamp);
+            events.onDelivery(stamp, wireBytes);
         } else {
             events.onError(Count.MALFORMED);
         }

@@ -21,7 +21,7 @@ final class BroadcastSession extends BaseSession {
 
     @Override
     public void onData(ByteBuf content) {
-        deliver(content, content.readerIndex(), content.writerIndex());
+        deliver(content, content.readerIndex(), content.writerIndex(), content.readableBytes());
     }
 
     @Override

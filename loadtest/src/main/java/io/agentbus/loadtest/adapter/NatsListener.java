@@ -7,8 +7,12 @@ interface NatsListener {
     /** The server's {@code INFO}. */
     void onInfo();
 
-    /** A {@code MSG}'s payload: {@code buf[from, from + length)}, valid during the call only. */
-    void onMsg(ByteBuf buf, int from, int length);
+    /**
+     * A {@code MSG}'s payload: {@code buf[from, from + length)}, valid during the call only.
+     *
+     * @param messageBytes the whole message's size: control line, payload and line ends
+     */
+    void onMsg(ByteBuf buf, int from, int length, int messageBytes);
 
     void onPing();
 

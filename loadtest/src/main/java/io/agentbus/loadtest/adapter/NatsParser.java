@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Splits the server's byte stream into NATS protocol messages, whatever the WebSocket framing:
- * one frame may hold several messages, and one message may span frames. Bytes of an incomplete
- * message wait in a buffer of this parser until the rest arrives; complete ones are read in
- * place. Never throws on bad input: it reports {@link NatsListener#onMalformed()} and skips the
- * line (or, past the limits, everything it holds). One parser per connection, on its event loop.
+ * one frame may hold several messages, and one message may span frames. Complete messages are
+ * read in place in the frame. The bytes of a message a frame leaves incomplete wait in a buffer of
+ * this parser; the next frames give it only what completes that message (the rest of its control
+ * line, then the rest of its payload), and whatever follows is again read in place. Never throws
+ * on bad input: it reports {@link NatsListener#onMalformed()} and skips the line (or, past the
+ * limits, everything it holds). One parser per connection, on its event loop.
  */
 final class NatsParser {
     /** The longest control line accepted ({@code MSG subject sid reply-to size}). */
@@ -25,18 +27,17 @@ final class NatsParser {
         this.listener = listener;
     }
 
-    /** Parses what {@code data} completes; keeps the rest for the next call. Does not take {@code data}'s reference. */
+    /** Parses what {@code data} completes; keeps an incomplete tail for the next call. Does not take {@code data}'s reference. */
     void feed(ByteBuf data) {
-        if (pending != null && pending.isReadable()) {
-            pending.writeBytes(data, data.readerIndex(), data.readableBytes());
-            parseAll(pending);
-            pending.discardReadBytes();
-            return;
-        }
         int start = data.readerIndex();
-        parseAll(data);
-        if (data.isReadable()) {
-            keep(data);
+        if (pending != null && pending.isReadable()) {
+            completePending(data);
+        }
+        if (pending == null || !pending.isReadable()) {
+            parseAll(data);
+            if (data.isReadable()) {
+                keep(data);
+            }
         }
         data.readerIndex(start);
     }
@@ -47,6 +48,38 @@ final class NatsParser {
             pending.release();
             pending = null;
         }
+    }
+
+    /** Bytes of an incomplete message waiting for the next frame. */
+    int pendingBytes() {
+        return pending == null ? 0 : pending.readableBytes();
+    }
+
+    /** Moves from {@code data} into the kept message only what it lacks, parsing it once complete. */
+    private void completePending(ByteBuf data) {
+        while (data.isReadable() && pending.isReadable()) {
+            int take = Math.min(missing(data), data.readableBytes());
+            pending.writeBytes(data, data.readerIndex(), take);
+            data.skipBytes(take);
+            parseAll(pending);
+            pending.discardReadBytes();
+        }
+    }
+
+    /**
+     * How many bytes of {@code data} the kept message needs next: the rest of a {@code MSG}'s payload
+     * and line end once its control line is complete, else the control line up to its line feed.
+     */
+    private int missing(ByteBuf data) {
+        int start = pending.readerIndex();
+        int lineFeed = pending.indexOf(start, pending.writerIndex(), (byte) '\n');
+        if (lineFeed >= 0) {
+            int lineEnd = lineFeed > start && pending.getByte(lineFeed - 1) == '\r' ? lineFeed - 1 : lineFeed;
+            long size = trailingNumber(pending, start, lineEnd);
+            return (int) Math.max(1, lineFeed + 1 + size + CRLF - pending.writerIndex());
+        }
+        int dataLineFeed = data.indexOf(data.readerIndex(), data.writerIndex(), (byte) '\n');
+        return dataLineFeed < 0 ? data.readableBytes() : dataLineFeed + 1 - data.readerIndex();
     }
 
     private void keep(ByteBuf rest) {
@@ -90,7 +123,7 @@ final class NatsParser {
         if (in.writerIndex() < payloadEnd + CRLF) {
             return false;
         }
-        listener.onMsg(in, payloadStart, (int) size);
+        listener.onMsg(in, payloadStart, (int) size, payloadEnd + CRLF - start);
         if (in.getByte(payloadEnd) == '\r' && in.getByte(payloadEnd + 1) == '\n') {
             in.readerIndex(payloadEnd + CRLF);
         } else {

@@ -8,7 +8,7 @@ import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One connection to nats-server over WebSocket: on {@code INFO} it sends {@code CONNECT}
+ * One connection to nats-server over WebSocket: on the first {@code INFO} it sends {@code CONNECT}
  * (not verbose, so no {@code +OK} per publish: NATS has no publish ack), {@code SUB} of its room's
  * subject ({@code room.NAME}) or of its own direct subject ({@code dm.CLIENT}), and {@code PING};
  * the {@code PONG} proves the subscription is live. It answers the server's {@code PING}s.
@@ -20,6 +20,7 @@ final class NatsSession extends BaseSession implements NatsListener {
     private final String subscription;
     private final byte[] publishOpen;
     private final NatsParser parser = new NatsParser(this);
+    private boolean connectSent;
     private boolean ready;
 
     NatsSession(SessionSpec spec, SessionEvents events, PayloadWriter payload) {
@@ -40,16 +41,17 @@ final class NatsSession extends BaseSession implements NatsListener {
 
     @Override
     public void onInfo() {
-        if (ready) {
+        if (connectSent) {
             return;
         }
+        connectSent = true;
         writeText("CONNECT {\"verbose\":false,\"pedantic\":false,\"name\":\"agentbus-loadtest\"}\r\n"
                 + "SUB " + subscription + " 1\r\nPING\r\n");
     }
 
     @Override
-    public void onMsg(ByteBuf buf, int from, int length) {
-        deliver(buf, from, from + length);
+    public void onMsg(ByteBuf buf, int from, int length, int messageBytes) {
+        deliver(buf, from, from + length, messageBytes);
     }
 
     @Override

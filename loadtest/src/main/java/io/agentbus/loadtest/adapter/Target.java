@@ -19,7 +19,7 @@ public enum Target {
         }
     },
     /** The bare Netty WebSocket broadcast server of the benchmarks module. */
-    NETTY("netty", "ws://127.0.0.1:8080/ws", false, true) {
+    NETTY("netty", "ws://127.0.0.1:7080/ws", false, true) {
         @Override
         public TargetSession open(SessionSpec spec, SessionEvents events, PayloadWriter payload) {
             return new BroadcastSession(events, payload);

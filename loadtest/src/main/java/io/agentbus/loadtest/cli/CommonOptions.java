@@ -22,7 +22,7 @@ final class CommonOptions {
 
     @Option(names = "--url", paramLabel = "URL",
             description = "the server's WebSocket endpoint (default: ws://127.0.0.1:7070/ws for agentbus, "
-                    + "ws://127.0.0.1:8222 for nats, ws://127.0.0.1:8080/ws for netty)")
+                    + "ws://127.0.0.1:8222 for nats, ws://127.0.0.1:7080/ws for netty)")
     private String url;
 
     @Option(names = "--allow-remote",

@@ -6,14 +6,20 @@ public enum Count {
     SENT("sent", false),
     /** Measured messages received, duplicates included. */
     DELIVERED("delivered", false),
-    /** Receptions of the next message in a publisher's sequence, or of one after a gap. */
+    /** First receptions of a publisher's sequence number, in order or not. */
     UNIQUE("unique", false),
-    /** Receptions of a sequence number at or below one already received from that publisher. */
+    /** Receptions of a sequence number already received from that publisher. */
     DUPLICATED("duplicated", false),
-    /** Receptions that skipped sequence numbers (a gap, or messages out of order). */
+    /** First receptions of a sequence number after a higher one of the same publisher had arrived. */
     OUT_OF_ORDER("out_of_order", false),
+    /** Bytes of the protocol messages that carried the deliveries (the WebSocket payload, or a NATS {@code MSG}). */
+    DELIVERED_BYTES("delivered_bytes", false),
     /** Publish acknowledgements ({@code ok} replies to {@code pub}/{@code send}). */
     ACKED("acked", false),
+    /** Publishes the server answered with an {@code error} (matched by {@code rid}): never delivered. */
+    REFUSED("refused", false),
+    /** The deliveries the refused publishes would have made (their audience): not expected. */
+    REFUSED_DELIVERIES("refused_deliveries", false),
     /** {@code error} frames (agentbus) or {@code -ERR} lines (NATS) from the server. */
     SERVER_ERRORS("server_errors", true),
     /** Frames or messages the harness could not read. */

@@ -10,11 +10,12 @@ import org.HdrHistogram.Histogram;
  * @param periodNanos   how long it was
  * @param latency       delivery latencies recorded in it, in microseconds
  * @param ackLatency    publish-to-ack latencies recorded in it, in microseconds
+ * @param sendLag       the harness's send lags (write time - intended time) recorded in it, in microseconds
  * @param totals        every counter at its end
  * @param delta         what the counters gained during it
  */
-public record Interval(long endNanos, long periodNanos, Histogram latency, Histogram ackLatency, Totals totals,
-                       Totals delta) {
+public record Interval(long endNanos, long periodNanos, Histogram latency, Histogram ackLatency, Histogram sendLag,
+                       Totals totals, Totals delta) {
 
     /** {@code count} per second of this interval. */
     public double perSecond(Count count) {

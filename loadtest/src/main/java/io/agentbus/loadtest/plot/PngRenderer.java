@@ -16,6 +16,7 @@ public final class PngRenderer {
     /** Where Debian's chromium package puts it. */
     public static final Path DEFAULT_CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
     private static final String WINDOW = "--window-size=1200,1000";
 
     private final Path chromium;
@@ -49,13 +50,23 @@ public final class PngRenderer {
 
     private static String outcome(Process p, Path png) throws InterruptedException {
         if (!p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            destroyWithChildren(p);
             return "failed: Chromium did not finish within " + TIMEOUT.toSeconds() + " s";
         }
         if (p.exitValue() != 0 || !Files.exists(png)) {
             return "failed: Chromium exited with " + p.exitValue() + " and wrote no " + png.getFileName();
         }
         return null;
+    }
+
+    /**
+     * Kills Chromium's helper processes (renderer, GPU, zygote) before Chromium itself: once the
+     * parent is gone they are no longer its descendants and would outlive the run.
+     */
+    private static void destroyWithChildren(Process p) throws InterruptedException {
+        List<ProcessHandle> children = p.descendants().toList();
+        children.forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly().waitFor(KILL_WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
     private static void deleteQuietly(Path dir) {

@@ -9,13 +9,15 @@ import org.HdrHistogram.HistogramLogWriter;
 
 /**
  * The HdrHistogram interval log ({@code latency.hlog}): one untagged interval histogram of delivery
- * latency per second and, for targets with acks, one tagged {@code ack} of publish-to-ack latency.
+ * latency per second, one tagged {@code send_lag} of the harness's send lag and, for targets with
+ * acks, one tagged {@code ack} of publish-to-ack latency.
  * Values are microseconds; the max column is in milliseconds (unit ratio 1000). Timestamps are
  * seconds since the run's start, which the header gives as StartTime and BaseTime.
  */
 public final class HlogWriter implements IntervalListener, AutoCloseable {
     private static final double MICROS_PER_MS = 1000.0;
     private static final String ACK_TAG = "ack";
+    private static final String SEND_LAG_TAG = "send_lag";
 
     private final PrintStream file;
     private final HistogramLogWriter log;
@@ -37,6 +39,8 @@ public final class HlogWriter implements IntervalListener, AutoCloseable {
         double start = (i.endNanos() - i.periodNanos()) / 1e9;
         double end = i.endNanos() / 1e9;
         log.outputIntervalHistogram(start, end, i.latency(), MICROS_PER_MS);
+        i.sendLag().setTag(SEND_LAG_TAG);
+        log.outputIntervalHistogram(start, end, i.sendLag(), MICROS_PER_MS);
         if (acks) {
             i.ackLatency().setTag(ACK_TAG);
             log.outputIntervalHistogram(start, end, i.ackLatency(), MICROS_PER_MS);

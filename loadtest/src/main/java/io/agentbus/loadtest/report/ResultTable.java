@@ -1,6 +1,8 @@
 package io.agentbus.loadtest.report;
 
 import io.agentbus.loadtest.measure.Count;
+import io.agentbus.loadtest.measure.HarnessGc.GcPauses;
+import io.agentbus.loadtest.measure.RefusalCode;
 import io.agentbus.loadtest.measure.Totals;
 import io.agentbus.loadtest.scenario.ConnectReport;
 import io.agentbus.loadtest.scenario.PhaseResult;
@@ -15,9 +17,10 @@ import org.HdrHistogram.Histogram;
 public final class ResultTable {
     private static final String LATENCY_HEADER = String.format(Locale.ROOT, "%-14s %9s %9s %9s %9s %9s %9s %12s",
             "latency (ms)", "p50", "p90", "p99", "p99.9", "p99.99", "max", "count");
-    private static final String STEP_HEADER = String.format(Locale.ROOT, "%4s %12s %12s %13s %9s %9s %9s %8s %6s %7s  %s",
-            "step", "rate msg/s", "sent/s", "delivered/s", "p50 ms", "p99 ms", "max ms", "lost", "dup", "errors",
-            "verdict");
+    private static final String STEP_HEADER = String.format(Locale.ROOT,
+            "%4s %12s %12s %13s %10s %9s %9s %9s %8s %8s %6s %7s  %s", "step", "rate msg/s", "sent/s", "delivered/s",
+            "MB/s", "p50 ms", "p99 ms", "max ms", "refused", "lost", "dup", "errors", "verdict");
+    private static final double BYTES_PER_MB = 1e6;
 
     private final PrintStream out;
 
@@ -40,6 +43,7 @@ public final class ResultTable {
             storm(report.storm());
         }
         errors(report.totals());
+        harnessGc(report);
         out.println("result: " + (report.ok() ? "PASS" : "FAIL"));
         out.flush();
     }
@@ -56,21 +60,48 @@ public final class ResultTable {
 
     private void phase(PhaseResult r) {
         out.println();
+        if (r.lost() > 0) {
+            out.printf(Locale.ROOT, "percentiles of delivered messages (the %d lost are not in them)%n", r.lost());
+        }
         out.println(LATENCY_HEADER);
         latencyRow("delivery", r.latency());
         if (r.ackLatency() != null) {
             latencyRow("publish->ack", r.ackLatency());
         }
+        latencyRow("send lag", r.sendLag());
+        sendLagWarning(r, "");
         out.println();
-        out.printf(Locale.ROOT, "throughput: sent %.1f msg/s, delivered %.1f msg/s (over %.1f s)%n",
-                r.sentPerSecond(), r.deliveredPerSecond(), r.windowNanos() / 1e9);
-        out.printf(Locale.ROOT, "messages: sent %d, expected %d, delivered %d, lost %d, duplicated %d, "
-                + "out of order %d%s%n", r.sent(), r.expected(), r.delivered(), r.lost(), r.duplicated(),
-                r.whole().get(Count.OUT_OF_ORDER), r.ackLatency() == null ? ""
+        out.printf(Locale.ROOT, "throughput: sent %.1f msg/s, delivered %.1f msg/s, %.3f MB/s (over %.1f s); "
+                + "mean delivered message %.0f bytes%n", r.sentPerSecond(), r.deliveredPerSecond(),
+                r.deliveredBytesPerSecond() / BYTES_PER_MB, r.windowNanos() / 1e9, r.meanDeliveredBytes());
+        out.printf(Locale.ROOT, "messages: sent %d, refused %d%s, expected %d, delivered %d, lost %d, duplicated %d, "
+                + "out of order %d%s%n", r.sent(), r.refused(), refusedByCode(r.whole()), r.expected(), r.delivered(),
+                r.lost(), r.duplicated(), r.whole().get(Count.OUT_OF_ORDER), r.ackLatency() == null ? ""
                         : ", acked " + r.whole().get(Count.ACKED) + ", unacked " + r.unacked());
         if (!r.drained()) {
             out.println("drain: not every delivery arrived within the drain timeout");
         }
+    }
+
+    private void sendLagWarning(PhaseResult r, String which) {
+        if (r.sendLagWarning()) {
+            out.printf(Locale.ROOT, "warning%s: the harness's send lag p99 (%.3f ms) is over %.0f %% of the delivery "
+                    + "p99 (%.3f ms): the harness, not the server, makes a share of the latency%n", which,
+                    r.sendLag().getValueAtPercentile(99) / 1000.0, 100 * PhaseResult.SEND_LAG_WARNING_SHARE,
+                    r.latency().getValueAtPercentile(99) / 1000.0);
+        }
+    }
+
+    /** " (overloaded 3, rate_limited 1)" for the codes that occurred, or nothing. */
+    private static String refusedByCode(Totals totals) {
+        StringBuilder codes = new StringBuilder();
+        for (RefusalCode code : RefusalCode.values()) {
+            if (totals.refused(code) > 0) {
+                codes.append(codes.length() == 0 ? " (" : ", ").append(code.wireName()).append(' ')
+                        .append(totals.refused(code));
+            }
+        }
+        return codes.length() == 0 ? "" : codes.append(')').toString();
     }
 
     private void latencyRow(String name, Histogram h) {
@@ -86,10 +117,14 @@ public final class ResultTable {
         for (RampStep step : report.steps()) {
             PhaseResult r = step.result();
             LatencySummary s = LatencySummary.of(r.latency());
-            out.printf(Locale.ROOT, "%4d %12.1f %12.1f %13.1f %9.3f %9.3f %9.3f %8d %6d %7d  %s%n", i++,
-                    r.spec().totalRatePerSecond(), r.sentPerSecond(), r.deliveredPerSecond(), s.p50Ms(), s.p99Ms(),
-                    s.maxMs(), r.lost(), r.duplicated(), r.whole().errors(),
-                    step.passed() ? "pass" : step.failure());
+            out.printf(Locale.ROOT, "%4d %12.1f %12.1f %13.1f %10.3f %9.3f %9.3f %9.3f %8d %8d %6d %7d  %s%n", i++,
+                    r.spec().totalRatePerSecond(), r.sentPerSecond(), r.deliveredPerSecond(),
+                    r.deliveredBytesPerSecond() / BYTES_PER_MB, s.p50Ms(), s.p99Ms(), s.maxMs(), r.refused(), r.lost(),
+                    r.duplicated(), r.whole().errors(), step.passed() ? "pass" : step.failure());
+        }
+        i = 1;
+        for (RampStep step : report.steps()) {
+            sendLagWarning(step.result(), " (step " + i++ + ")");
         }
         out.printf(Locale.ROOT, "knee: %.1f msg/s (the highest rate that passed)%n", report.knee());
     }
@@ -120,6 +155,15 @@ public final class ResultTable {
             }
         }
         out.printf(Locale.ROOT, "errors: %d (%s)%n", totals.errors(), kinds);
+    }
+
+    /** The footer line of the harness's own collections during the phase (all steps of a ramp). */
+    private void harnessGc(RunReport report) {
+        GcPauses gc = report.harnessGc();
+        if (gc != null) {
+            out.printf(Locale.ROOT, "harness GC during the %s: %d pauses, total %d ms, max %d ms%n",
+                    report.steps() != null ? "steps" : "phase", gc.count(), gc.totalMs(), gc.maxMs());
+        }
     }
 
     private static String config(Map<String, Object> config) {

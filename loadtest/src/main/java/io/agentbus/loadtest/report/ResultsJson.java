@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.agentbus.loadtest.measure.Count;
+import io.agentbus.loadtest.measure.HarnessGc.GcPauses;
+import io.agentbus.loadtest.measure.RefusalCode;
 import io.agentbus.loadtest.measure.Timeline;
 import io.agentbus.loadtest.measure.Totals;
 import io.agentbus.loadtest.memory.MemoryDelta;
@@ -92,6 +94,7 @@ public final class ResultsJson {
         g.writeNumberField("warmup_ms", r.spec().warmupNanos() / 1e6);
         g.writeNumberField("window_ms", r.windowNanos() / 1e6);
         g.writeNumberField("sent", r.sent());
+        refused(g, r.whole());
         g.writeNumberField("expected", r.expected());
         g.writeNumberField("delivered", r.delivered());
         g.writeNumberField("unique", r.unique());
@@ -104,6 +107,9 @@ public final class ResultsJson {
         g.writeNumberField("delivered_in_time_ratio", r.deliveredInTimeRatio());
         g.writeNumberField("sent_per_second", r.sentPerSecond());
         g.writeNumberField("delivered_per_second", r.deliveredPerSecond());
+        g.writeNumberField("delivered_bytes", r.whole().get(Count.DELIVERED_BYTES));
+        g.writeNumberField("delivered_bytes_per_second", r.deliveredBytesPerSecond());
+        g.writeNumberField("mean_delivered_bytes", r.meanDeliveredBytes());
         errors(g, "errors", r.whole());
         g.writeFieldName("latency_ms");
         latency(g, r.latency());
@@ -113,6 +119,27 @@ public final class ResultsJson {
         } else {
             latency(g, r.ackLatency());
         }
+        g.writeFieldName("send_lag_ms");
+        latency(g, r.sendLag());
+        g.writeBooleanField("send_lag_warning", r.sendLagWarning());
+        harnessGc(g, r.harnessGc());
+        g.writeEndObject();
+    }
+
+    private static void refused(JsonGenerator g, Totals totals) throws IOException {
+        g.writeObjectFieldStart("refused");
+        g.writeNumberField("total", totals.get(Count.REFUSED));
+        for (RefusalCode code : RefusalCode.values()) {
+            g.writeNumberField(code.wireName(), totals.refused(code));
+        }
+        g.writeEndObject();
+    }
+
+    private static void harnessGc(JsonGenerator g, GcPauses gc) throws IOException {
+        g.writeObjectFieldStart("harness_gc");
+        g.writeNumberField("pauses", gc.count());
+        g.writeNumberField("total_ms", gc.totalMs());
+        g.writeNumberField("max_ms", gc.maxMs());
         g.writeEndObject();
     }
 

@@ -1,5 +1,6 @@
 package io.agentbus.loadtest.report;
 
+import io.agentbus.loadtest.measure.HarnessGc.GcPauses;
 import io.agentbus.loadtest.measure.Timeline;
 import io.agentbus.loadtest.measure.Totals;
 import io.agentbus.loadtest.scenario.ConnectReport;
@@ -47,6 +48,21 @@ public record RunReport(String scenario, String target, String url, String trans
                     && s.result().errors() == 0 && s.result().unacked() == 0);
         }
         return true;
+    }
+
+    /** The harness's own collections during the phase, or during all steps of a ramp; {@code null} without a phase. */
+    public GcPauses harnessGc() {
+        if (result != null) {
+            return result.harnessGc();
+        }
+        if (steps == null) {
+            return null;
+        }
+        GcPauses sum = GcPauses.NONE;
+        for (RampStep step : steps) {
+            sum = sum.plus(step.result().harnessGc());
+        }
+        return sum;
     }
 
     /** The ramp's knee: the highest rate that passed (0 if none did). */

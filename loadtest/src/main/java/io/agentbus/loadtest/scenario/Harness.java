@@ -1,6 +1,6 @@
 package io.agentbus.loadtest.scenario;
 
-import io.agentbus.loadtest.measure.Count;
+import io.agentbus.loadtest.measure.HarnessGc;
 import io.agentbus.loadtest.measure.IntervalListener;
 import io.agentbus.loadtest.measure.IntervalReporter;
 import io.agentbus.loadtest.measure.LatencyRange;
@@ -20,13 +20,15 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * The harness of one run: event loops, their metrics, the reporter, and the plan's connections.
+ * The harness of one run: event loops, their metrics, the reporter, the watch on its own garbage
+ * collections, and the plan's connections.
  * {@link #connect()} opens them, {@link #run(PhaseSpec)} publishes, {@link #close()} closes
  * everything in reverse order.
  */
 public final class Harness implements AutoCloseable, Member.Lifecycle {
     private static final long REPORT_PERIOD_MS = 1000;
     private static final long CLOSE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(3);
+    private static final String NOT_READY_IN_TIME = "not ready within the connect timeout";
 
     private final RunSettings settings;
     private final LoadPlan plan;
@@ -36,6 +38,7 @@ public final class Harness implements AutoCloseable, Member.Lifecycle {
     private final List<Member> members = new ArrayList<>();
     private final List<PublishTicker> tickers = new ArrayList<>();
     private final IntervalReporter reporter;
+    private final HarnessGc gc = HarnessGc.start();
     private final Semaphore connecting;
     private final CountDownLatch settled;
     private volatile boolean closing;
@@ -50,7 +53,8 @@ public final class Harness implements AutoCloseable, Member.Lifecycle {
             tickers.add(new PublishTicker(loops.loops().get(i), clock));
         }
         for (MemberPlan m : plan.members()) {
-            Member member = new Member(m, metrics.get(m.index() % metrics.size()), clock, this);
+            int audience = m.publishes() ? plan.audience(m.publisherIndex()) : 0;
+            Member member = new Member(m, audience, metrics.get(m.index() % metrics.size()), clock, this);
             members.add(member);
             if (m.publishes()) {
                 tickers.get(m.index() % tickers.size()).add(member);
@@ -122,16 +126,13 @@ public final class Harness implements AutoCloseable, Member.Lifecycle {
         long lastReady = start;
         String firstFailure = null;
         for (Member m : members) {
+            m.giveUp(NOT_READY_IN_TIME);
             if (m.isReady()) {
                 ready++;
                 setup.recordValue(Math.min(LatencyRange.HIGHEST_MICROS, m.connectNanos() / 1000));
                 lastReady = Math.max(lastReady, m.readyAtNanos());
             } else {
-                if (!m.isSettled()) {
-                    metrics.get(0).error(Count.CONNECT_FAILURES);
-                }
-                firstFailure = firstFailure != null ? firstFailure
-                        : m.failure() != null ? m.failure() : "not ready within the connect timeout";
+                firstFailure = firstFailure != null ? firstFailure : m.failure() != null ? m.failure() : NOT_READY_IN_TIME;
             }
         }
         return new ConnectReport(members.size(), ready, members.size() - ready, firstFailure, lastReady - start, setup);
@@ -177,6 +178,10 @@ public final class Harness implements AutoCloseable, Member.Lifecycle {
         return reporter;
     }
 
+    HarnessGc gc() {
+        return gc;
+    }
+
     /** Every counter now. */
     public Totals totals() {
         return Totals.sum(metrics);
@@ -217,5 +222,6 @@ public final class Harness implements AutoCloseable, Member.Lifecycle {
         }
         reporter.close();
         loops.close();
+        gc.close();
     }
 }

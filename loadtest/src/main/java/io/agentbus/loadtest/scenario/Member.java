@@ -1,27 +1,31 @@
 package io.agentbus.loadtest.scenario;
 
+import io.agentbus.loadtest.adapter.SessionEvents;
+import io.agentbus.loadtest.adapter.TargetSession;
 import io.agentbus.loadtest.measure.Count;
 import io.agentbus.loadtest.measure.LoopMetrics;
+import io.agentbus.loadtest.measure.RefusalCode;
 import io.agentbus.loadtest.measure.RunClock;
 import io.agentbus.loadtest.measure.SequenceTracker;
 import io.agentbus.loadtest.payload.Stamp;
-import io.agentbus.loadtest.adapter.SessionEvents;
-import io.agentbus.loadtest.adapter.TargetSession;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One connection at run time: it publishes what its schedule says is due and accounts for
- * every delivery, ack and error into its event loop's metrics. Everything but the lifecycle
- * flags runs on that event loop.
+ * every delivery, ack, refusal and error into its event loop's metrics. Everything but the
+ * lifecycle flags runs on that event loop.
  */
 final class Member implements SessionEvents {
-    /** The most one publisher sends in one tick, so a late tick cannot starve the loop's reads. */
+    /** The most one publisher sends in one run of its timer, so a late run cannot starve the loop's reads. */
     private static final int MAX_BURST = 4096;
 
     private final MemberPlan plan;
+    private final int audience;
     private final LoopMetrics metrics;
     private final RunClock clock;
     private final Lifecycle lifecycle;
     private final SequenceTracker tracker;
+    private final AtomicBoolean settled = new AtomicBoolean();
     private TargetSession session;
     private OpenLoopSchedule schedule;
     private long nextIndex;
@@ -29,7 +33,6 @@ final class Member implements SessionEvents {
     private long sent;
     private long connectStartNanos;
     private volatile long readyNanos = -1;
-    private volatile boolean settled;
     private volatile boolean broken;
     private volatile String failure;
 
@@ -40,8 +43,10 @@ final class Member implements SessionEvents {
         boolean closing();
     }
 
-    Member(MemberPlan plan, LoopMetrics metrics, RunClock clock, Lifecycle lifecycle) {
+    /** @param audience how many connections hear each message it publishes (0 if it only listens) */
+    Member(MemberPlan plan, int audience, LoopMetrics metrics, RunClock clock, Lifecycle lifecycle) {
         this.plan = plan;
+        this.audience = audience;
         this.metrics = metrics;
         this.clock = clock;
         this.lifecycle = lifecycle;
@@ -67,15 +72,23 @@ final class Member implements SessionEvents {
         this.nextIndex = 0;
     }
 
-    /** Sends every message due at {@code nowNanos} (at most a burst); whether it wrote any. */
-    boolean publishDue(long nowNanos) {
+    /** The intended instant of its next message, or {@link Long#MAX_VALUE} if it has none to send. */
+    long nextDueNanos() {
+        OpenLoopSchedule s = schedule;
+        return s == null || broken || s.isDone(nextIndex) ? Long.MAX_VALUE : s.intendedNanos(nextIndex);
+    }
+
+    /** Sends every message intended at or before {@code dueByNanos} (at most a burst); whether it wrote any. */
+    boolean publishDue(long dueByNanos) {
         OpenLoopSchedule s = schedule;
         if (s == null || broken) {
             return false;
         }
         int n = 0;
-        while (n < MAX_BURST && s.isDue(nextIndex, nowNanos)) {
-            session.publish(s.intendedNanos(nextIndex), plan.publisherIndex(), nextSequence);
+        while (n < MAX_BURST && s.isDue(nextIndex, dueByNanos)) {
+            long intended = s.intendedNanos(nextIndex);
+            recordSendLag(intended);
+            session.publish(intended, plan.publisherIndex(), nextSequence);
             nextIndex++;
             nextSequence++;
             n++;
@@ -86,6 +99,13 @@ final class Member implements SessionEvents {
         sent += n;
         metrics.add(Count.SENT, n);
         return true;
+    }
+
+    /** The harness's own delay: how long after its intended instant a recorded message is written. */
+    private void recordSendLag(long intendedNanos) {
+        if (clock.recorded(intendedNanos)) {
+            metrics.recordSendLag(clock.nowNanos() - intendedNanos);
+        }
     }
 
     /** Sends everything its schedule still holds, however many, and ends the schedule. */
@@ -110,12 +130,14 @@ final class Member implements SessionEvents {
 
     @Override
     public void onReady() {
-        readyNanos = clock.nowNanos();
-        settle();
+        if (settled.compareAndSet(false, true)) {
+            readyNanos = clock.nowNanos();
+            lifecycle.settled(this);
+        }
     }
 
     @Override
-    public void onDelivery(Stamp stamp) {
+    public void onDelivery(Stamp stamp, int wireBytes) {
         long now = clock.nowNanos();
         switch (tracker.accept(stamp.publisher(), stamp.sequence())) {
             case UNIQUE -> metrics.add(Count.UNIQUE, 1);
@@ -130,6 +152,7 @@ final class Member implements SessionEvents {
             }
         }
         metrics.add(Count.DELIVERED, 1);
+        metrics.add(Count.DELIVERED_BYTES, wireBytes);
         if (clock.recorded(stamp.intendedNanos())) {
             metrics.recordLatency(now - stamp.intendedNanos());
         }
@@ -144,21 +167,38 @@ final class Member implements SessionEvents {
     }
 
     @Override
+    public void onRefused(long intendedNanos, RefusalCode code) {
+        metrics.refused(code, audience);
+    }
+
+    @Override
     public void onError(Count kind) {
         metrics.error(kind);
     }
 
     @Override
     public void onFailure(String reason) {
-        if (!settled) {
-            failure = reason;
-            metrics.error(Count.CONNECT_FAILURES);
-            settle();
-        } else if (isReady() && !broken && !lifecycle.closing()) {
+        if (!giveUp(reason) && isReady() && !broken && !lifecycle.closing()) {
             broken = true;
             failure = reason;
             metrics.error(Count.CLOSED_EARLY);
         }
+    }
+
+    /**
+     * Settles a connection that is not ready as failed, counting one connect failure: whichever of
+     * its own failure and the connect timeout comes first counts, the other finds it settled.
+     *
+     * @return whether this call settled it
+     */
+    boolean giveUp(String reason) {
+        if (!settled.compareAndSet(false, true)) {
+            return false;
+        }
+        failure = reason;
+        metrics.error(Count.CONNECT_FAILURES);
+        lifecycle.settled(this);
+        return true;
     }
 
     @Override
@@ -166,19 +206,8 @@ final class Member implements SessionEvents {
         onFailure("the connection closed");
     }
 
-    private void settle() {
-        if (!settled) {
-            settled = true;
-            lifecycle.settled(this);
-        }
-    }
-
     boolean isReady() {
         return readyNanos >= 0;
-    }
-
-    boolean isSettled() {
-        return settled;
     }
 
     /** When it became ready (since the run's origin), or -1. */

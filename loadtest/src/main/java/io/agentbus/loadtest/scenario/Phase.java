@@ -1,6 +1,7 @@
 package io.agentbus.loadtest.scenario;
 
 import io.agentbus.loadtest.measure.Count;
+import io.agentbus.loadtest.measure.HarnessGc;
 import io.agentbus.loadtest.measure.IntervalReporter;
 import io.agentbus.loadtest.measure.RunClock;
 import io.agentbus.loadtest.measure.Totals;
@@ -9,11 +10,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * One phase of publishing: every publisher gets an open-loop schedule from a common start
  * (staggered by its index), results are recorded after the warm-up, and when the schedules end
- * the phase waits for the outstanding deliveries and acks (up to the drain timeout).
+ * the phase waits for the outstanding deliveries and acks (up to the drain timeout), then a short
+ * quiet period for late duplicates.
  */
 final class Phase {
     private static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long DRAIN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final Harness harness;
     private final PhaseSpec spec;
@@ -27,26 +30,35 @@ final class Phase {
 
     PhaseResult run() {
         Totals before = harness.totals();
-        long expectedBefore = expectedSoFar();
+        HarnessGc.Mark gc = harness.gc().mark();
+        long sentBefore = deliveriesOfSent();
         long start = clock.nowNanos() + START_DELAY_NANOS;
         long recordFrom = start + spec.warmupNanos();
         long end = recordFrom + spec.durationNanos();
         clock.recordFromNanos(recordFrom);
+        harness.reporter().cut();
         schedule(start, end);
         clock.sleepUntil(recordFrom);
-        harness.reporter().cut();
-        Totals windowStart = harness.totals();
+        Snapshot windowStart = snapshot();
         clock.sleepUntil(end);
         finishSchedules();
-        Totals windowEnd = harness.totals();
-        long expected = expectedSoFar() - expectedBefore;
-        long deliveredInTime = windowEnd.minus(before).get(Count.UNIQUE);
-        boolean drained = drain(before, expected);
+        Snapshot windowEnd = snapshot();
+        long deliveriesOfSent = deliveriesOfSent() - sentBefore;
+        long deliveredInTime = windowEnd.totals().minus(before).get(Count.UNIQUE);
+        boolean drained = drain(before, deliveriesOfSent);
         IntervalReporter.Cut cut = harness.reporter().cut();
         Totals after = harness.totals();
-        return new PhaseResult(spec, end - recordFrom, windowEnd.minus(windowStart), after.minus(before),
-                after, expected, deliveredInTime, drained, cut.latency(),
-                harness.settings().target().acknowledges() ? cut.ackLatency() : null);
+        Totals whole = after.minus(before);
+        long expected = deliveriesOfSent - whole.get(Count.REFUSED_DELIVERIES);
+        return new PhaseResult(spec, windowEnd.nanos() - windowStart.nanos(),
+                windowEnd.totals().minus(windowStart.totals()), whole, after, expected, deliveredInTime, drained,
+                cut.latency(), harness.settings().target().acknowledges() ? cut.ackLatency() : null, cut.sendLag(),
+                harness.gc().since(gc));
+    }
+
+    private Snapshot snapshot() {
+        long now = clock.nowNanos();
+        return new Snapshot(now, harness.totals());
     }
 
     private void schedule(long start, long end) {
@@ -78,25 +90,31 @@ final class Phase {
         }
     }
 
-    /** Deliveries the messages published so far should make (after a barrier). */
-    private long expectedSoFar() {
-        long expected = 0;
+    /** Deliveries the messages published so far would make if none were refused (after a barrier). */
+    private long deliveriesOfSent() {
+        long deliveries = 0;
         for (Member member : harness.members()) {
             if (member.plan().publishes()) {
-                expected += member.sent() * harness.plan().audience(member.plan().publisherIndex());
+                deliveries += member.sent() * harness.plan().audience(member.plan().publisherIndex());
             }
         }
-        return expected;
+        return deliveries;
     }
 
-    private boolean drain(Totals before, long expected) {
+    /**
+     * Waits until every delivery of the publishes not refused and every ack or refusal arrived, or
+     * the drain timeout; once they did, waits a quiet period more so late duplicates are counted.
+     */
+    private boolean drain(Totals before, long deliveriesOfSent) {
         long deadline = clock.nowNanos() + harness.settings().drainTimeoutNanos();
         boolean acks = harness.settings().target().acknowledges();
         while (true) {
             Totals gained = harness.totals().minus(before);
+            long expected = deliveriesOfSent - gained.get(Count.REFUSED_DELIVERIES);
             boolean delivered = gained.get(Count.UNIQUE) >= expected;
-            boolean acked = !acks || gained.get(Count.ACKED) >= gained.get(Count.SENT);
-            if (delivered && acked) {
+            boolean answered = !acks || gained.get(Count.ACKED) + gained.get(Count.REFUSED) >= gained.get(Count.SENT);
+            if (delivered && answered) {
+                clock.sleepUntil(clock.nowNanos() + QUIET_NANOS);
                 return true;
             }
             if (clock.nowNanos() >= deadline || Thread.currentThread().isInterrupted()) {
@@ -108,5 +126,9 @@ final class Phase {
 
     private PublishTicker tickerOf(Member member) {
         return harness.tickers().get(member.plan().index() % harness.tickers().size());
+    }
+
+    /** The counters at one instant, and that instant. */
+    private record Snapshot(long nanos, Totals totals) {
     }
 }

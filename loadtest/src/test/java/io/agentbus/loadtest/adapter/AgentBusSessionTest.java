@@ -3,6 +3,7 @@ package io.agentbus.loadtest.adapter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.agentbus.loadtest.measure.Count;
+import io.agentbus.loadtest.measure.RefusalCode;
 import io.agentbus.loadtest.payload.PayloadWriter;
 import io.agentbus.loadtest.payload.Stamp;
 import io.netty.buffer.Unpooled;
@@ -17,10 +18,11 @@ class AgentBusSessionTest {
             new Recorder(events), new PayloadWriter(100));
 
     @Test
-    void shouldReportADeliveryWithItsStamp() {
-        frame("{\"op\":\"msg\",\"room\":\"room-1\",\"offset\":3,\"from\":\"c-2\",\"channel\":\"main\",\"type\":\"message\","
-                + "\"priority\":\"normal\",\"ts\":1,\"body\":{\"t\":77,\"p\":2,\"s\":5,\"x\":\"aa\"}}");
-        assertEquals(List.of("delivery 77 2 5"), events);
+    void shouldReportADeliveryWithItsStampAndFrameSize() {
+        String msg = "{\"op\":\"msg\",\"room\":\"room-1\",\"offset\":3,\"from\":\"c-2\",\"channel\":\"main\","
+                + "\"type\":\"message\",\"priority\":\"normal\",\"ts\":1,\"body\":{\"t\":77,\"p\":2,\"s\":5,\"x\":\"aa\"}}";
+        frame(msg);
+        assertEquals(List.of("delivery 77 2 5 " + msg.length() + "B"), events);
     }
 
     @Test
@@ -38,9 +40,19 @@ class AgentBusSessionTest {
     @Test
     void shouldCountErrorsAndDroppedNotices() {
         frame("{\"op\":\"ok\",\"rid\":\"j\",\"room\":\"room-1\",\"offset\":0,\"members\":[]}");
-        frame("{\"op\":\"error\",\"rid\":\"5\",\"code\":\"overloaded\",\"message\":\"try again\"}");
+        frame("{\"op\":\"error\",\"code\":\"internal\",\"message\":\"no rid\"}");
         frame("{\"op\":\"dropped\",\"room\":\"room-1\",\"from_offset\":3,\"to_offset\":9}");
         assertEquals(List.of("ready", "error SERVER_ERRORS", "error DROPPED_NOTICES"), events);
+    }
+
+    @Test
+    void shouldReportAnErrorAnsweringAPublishAsItsRefusalByCode() {
+        frame("{\"op\":\"ok\",\"rid\":\"j\",\"room\":\"room-1\",\"offset\":0,\"members\":[]}");
+        frame("{\"op\":\"error\",\"rid\":\"5\",\"code\":\"overloaded\",\"message\":\"try again\"}");
+        frame("{\"op\":\"error\",\"code\":\"rate_limited\",\"rid\":\"6\",\"message\":\"slow down\"}");
+        frame("{\"op\":\"error\",\"rid\":\"7\",\"code\":\"overloaded_more\",\"message\":\"?\"}");
+        assertEquals(List.of("ready", "error SERVER_ERRORS", "refused 5 OVERLOADED", "error SERVER_ERRORS",
+                "refused 6 RATE_LIMITED", "error SERVER_ERRORS", "refused 7 OTHER"), events);
     }
 
     @Test
@@ -83,8 +95,14 @@ class AgentBusSessionTest {
         }
 
         @Override
-        public void onDelivery(Stamp stamp) {
-            events.add("delivery " + stamp.intendedNanos() + " " + stamp.publisher() + " " + stamp.sequence());
+        public void onDelivery(Stamp stamp, int wireBytes) {
+            events.add("delivery " + stamp.intendedNanos() + " " + stamp.publisher() + " " + stamp.sequence() + " "
+                    + wireBytes + "B");
+        }
+
+        @Override
+        public void onRefused(long intendedNanos, RefusalCode code) {
+            events.add("refused " + intendedNanos + " " + code);
         }
 
         @Override

@@ -21,7 +21,8 @@ class NatsParserTest {
             "PONG");
 
     private final List<String> events = new ArrayList<>();
-    private final NatsParser parser = new NatsParser(new Recorder(events));
+    private final List<Integer> messageSizes = new ArrayList<>();
+    private final NatsParser parser = new NatsParser(new Recorder(events, messageSizes));
 
     @Test
     void shouldReadSeveralMessagesFromOneFrame() {
@@ -46,6 +47,32 @@ class NatsParserTest {
             feed(STREAM.substring(i, i + 1));
         }
         assertEquals(EVENTS, events);
+    }
+
+    @Test
+    void shouldReadAMessageSplitAcrossThreeFramesAndTheRestOfTheLastInPlace() {
+        String message = "MSG room.a 1 11\r\nhello world\r\n";
+        feed("PING\r\nMSG room.a 1 11\r\nhel");
+        assertEquals("MSG room.a 1 11\r\nhel".length(), parser.pendingBytes());
+        feed("lo wo");
+        feed("rld\r\nPONG\r\nMSG room.b 2 3\r\nab");
+        assertEquals(List.of("PING", "MSG hello world", "PONG"), events);
+        assertEquals(List.of(message.length()), messageSizes);
+        assertEquals("MSG room.b 2 3\r\nab".length(), parser.pendingBytes(),
+                "only the next incomplete message is kept, not the rest of the frame");
+        feed("c\r\n");
+        assertEquals("MSG abc", events.get(3));
+        assertEquals(0, parser.pendingBytes());
+    }
+
+    @Test
+    void shouldCompleteAControlLineSplitAcrossFrames() {
+        feed("MSG room.a 1");
+        feed(" 5\r");
+        feed("\nhello\r\nPI");
+        feed("NG\r\n");
+        assertEquals(List.of("MSG hello", "PING"), events);
+        assertEquals(List.of("MSG room.a 1 5\r\nhello\r\n".length()), messageSizes);
     }
 
     @Test
@@ -90,15 +117,20 @@ class NatsParserTest {
         return Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII);
     }
 
-    private record Recorder(List<String> events) implements NatsListener {
+    private record Recorder(List<String> events, List<Integer> messageSizes) implements NatsListener {
+        Recorder(List<String> events) {
+            this(events, new ArrayList<>());
+        }
+
         @Override
         public void onInfo() {
             events.add("INFO");
         }
 
         @Override
-        public void onMsg(ByteBuf buf, int from, int length) {
+        public void onMsg(ByteBuf buf, int from, int length, int messageBytes) {
             events.add("MSG " + buf.toString(from, length, StandardCharsets.US_ASCII));
+            messageSizes.add(messageBytes);
         }
 
         @Override

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The connect storm and the ramp against the real daemon, in-process: structure, not figures. */
+@Tag("slow")
 class ConnectAndRampIT {
     @TempDir
     Path dir;
@@ -44,11 +47,23 @@ class ConnectAndRampIT {
             assertEquals(0, run.status(), run.printed());
             Map<String, Object> ramp = (Map<String, Object>) run.results().get("ramp");
             List<Object> steps = (List<Object>) ramp.get("steps");
-            assertTrue(!steps.isEmpty() && steps.size() <= 2, ramp.toString());
-            Map<String, Object> first = (Map<String, Object>) ((Map<String, Object>) steps.get(0)).get("result");
-            assertEquals(0L, Reports.number(first, "lost"));
-            assertNotNull(ramp.get("knee_rate_per_second"));
-            assertTrue(run.out().contains("knee:"), run.printed());
+            double knee = 0;
+            long deliveries = 0;
+            long acks = 0;
+            for (int i = 0; i < steps.size(); i++) {
+                Map<String, Object> step = (Map<String, Object>) steps.get(i);
+                Map<String, Object> result = (Map<String, Object>) step.get("result");
+                assertEquals(20.0 * Math.pow(2, i), ((Number) result.get("rate_per_second")).doubleValue(), ramp.toString());
+                assertEquals(0L, Reports.number(result, "lost"), result.toString());
+                boolean passed = (Boolean) step.get("passed");
+                assertTrue(passed || i == steps.size() - 1, "the ramp goes on after a failed step: " + ramp);
+                knee = passed ? 20.0 * Math.pow(2, i) : knee;
+                deliveries += Reports.number((Map<String, Object>) result.get("latency_ms"), "count");
+                acks += Reports.number((Map<String, Object>) result.get("ack_latency_ms"), "count");
+            }
+            assertEquals(knee, ((Number) ramp.get("knee_rate_per_second")).doubleValue(), ramp.toString());
+            assertTrue(run.out().contains(String.format(Locale.ROOT, "knee: %.1f msg/s", knee)), run.printed());
+            Reports.assertHlogHolds(run.dir(), deliveries, acks);
         }
     }
 }

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CI smoke of the harness: a short fan-out against the real daemon, in-process. */
+@Tag("slow")
 class FanoutSmokeIT {
     @TempDir
     Path dir;

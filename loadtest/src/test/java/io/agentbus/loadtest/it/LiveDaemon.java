@@ -2,34 +2,22 @@ package io.agentbus.loadtest.it;
 
 import io.agentbus.server.AgentBusServer;
 import io.agentbus.server.config.ServerConfig;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 
-/** The real agentbus daemon, in-process, on a free port of 127.0.0.1. */
+/** The real agentbus daemon, in-process, on a port of 127.0.0.1 the system picks when it binds. */
 final class LiveDaemon implements AutoCloseable {
     private final AgentBusServer server;
-    private final int port;
 
-    private LiveDaemon(AgentBusServer server, int port) {
+    private LiveDaemon(AgentBusServer server) {
         this.server = server;
-        this.port = port;
     }
 
     static LiveDaemon start(Path dataDir) throws Exception {
-        int port = freePort();
-        return new LiveDaemon(AgentBusServer.start(ServerConfig.builder().port(port).dataDir(dataDir).build()), port);
+        return new LiveDaemon(AgentBusServer.start(ServerConfig.builder().port(0).dataDir(dataDir).build()));
     }
 
     String url() {
-        return "ws://127.0.0.1:" + port + "/ws";
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        return "ws://127.0.0.1:" + server.port() + "/ws";
     }
 
     @Override

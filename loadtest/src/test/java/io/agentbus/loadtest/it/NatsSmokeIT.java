@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The same smoke against a real nats-server over WebSocket (skipped where nats-server is not installed). */
+@Tag("slow")
 class NatsSmokeIT {
     @TempDir
     Path dir;

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 
 /** What every passing run must have printed and written. */
@@ -41,12 +43,29 @@ final class Reports {
         assertEquals(number(result, "expected"), number(result, "delivered"), result.toString());
         assertEquals(0, number(result, "lost"));
         assertEquals(0, number(result, "duplicated"));
+        assertEquals(0, number((Map<String, Object>) result.get("refused"), "total"), result.toString());
+        assertTrue(number(result, "delivered_bytes") >= number(result, "delivered") * 45L, result.toString());
+        assertTrue(number((Map<String, Object>) result.get("send_lag_ms"), "count") > 0, result.toString());
+        assertNotNull(result.get("harness_gc"), result.toString());
         assertEquals(0, number((Map<String, Object>) json.get("errors"), "total"), json.get("errors").toString());
         assertTrue(number((Map<String, Object>) result.get("latency_ms"), "count") > 0, result.toString());
         assertTrue(((Number) ((Map<String, Object>) result.get("latency_ms")).get("p99")).doubleValue() > 0);
         assertTrue(((List<Object>) json.get("timeline")).size() > 0);
         assertFiles(run.dir(), json);
+        Map<String, Object> ackLatency = (Map<String, Object>) result.get("ack_latency_ms");
+        assertHlogHolds(run.dir(), number((Map<String, Object>) result.get("latency_ms"), "count"),
+                ackLatency == null ? 0 : number(ackLatency, "count"));
         return json;
+    }
+
+    /**
+     * The interval log holds exactly the latencies results.json counted: its delivery (untagged)
+     * and ack intervals sum to {@code deliveries} and {@code acks}.
+     */
+    static void assertHlogHolds(Path dir, long deliveries, long acks) throws IOException {
+        Map<String, Long> counts = hlogCounts(dir.resolve("latency.hlog"));
+        assertEquals(deliveries, counts.getOrDefault("", 0L), "delivery latencies in latency.hlog: " + counts);
+        assertEquals(acks, counts.getOrDefault("ack", 0L), "ack latencies in latency.hlog: " + counts);
     }
 
     @SuppressWarnings("unchecked")
@@ -55,21 +74,24 @@ final class Reports {
         assertEquals("latency.hlog", files.get("hlog"));
         assertEquals("plot.html", files.get("plot_html"));
         assertNull(files.get("plot_png"), "--no-png");
-        assertTrue(intervals(dir.resolve("latency.hlog")) > 0, "no interval in latency.hlog");
+        assertTrue(hlogCounts(dir.resolve("latency.hlog")).containsKey(""), "no delivery interval in latency.hlog");
         String html = Files.readString(dir.resolve("plot.html"));
         assertTrue(html.contains("<svg") && html.contains("Latency by percentile") && html.contains("polyline"),
                 "plot.html has no chart");
     }
 
-    private static int intervals(Path hlog) throws IOException {
+    /** The values recorded in the log's intervals, summed by tag ("" for the untagged ones). */
+    private static Map<String, Long> hlogCounts(Path hlog) throws IOException {
+        Map<String, Long> counts = new HashMap<>();
         HistogramLogReader reader = new HistogramLogReader(hlog.toFile());
-        int n = 0;
-        for (EncodableHistogram h = reader.nextIntervalHistogram(); h != null; h = reader.nextIntervalHistogram()) {
-            assertNotNull(h);
-            n++;
+        try {
+            for (EncodableHistogram h = reader.nextIntervalHistogram(); h != null; h = reader.nextIntervalHistogram()) {
+                counts.merge(h.getTag() == null ? "" : h.getTag(), ((Histogram) h).getTotalCount(), Long::sum);
+            }
+        } finally {
+            reader.close();
         }
-        reader.close();
-        return n;
+        return counts;
     }
 
     static long number(Map<String, Object> object, String field) {

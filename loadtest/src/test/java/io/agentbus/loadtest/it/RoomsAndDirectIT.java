@@ -1,10 +1,12 @@
 package io.agentbus.loadtest.it;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Smaller rooms and direct-message runs against the real daemon, in-process. */
+@Tag("slow")
 class RoomsAndDirectIT {
     @TempDir
     Path dir;

@@ -27,12 +27,50 @@ class SequenceTrackerTest {
     }
 
     @Test
-    void shouldCallAGapOutOfOrderAndExpectTheNumberAfterIt() {
+    void shouldCountAGapAsUniqueAndTheLateArrivalOfASkippedNumberAsOutOfOrder() {
         SequenceTracker tracker = new SequenceTracker(0, 1, 1);
         tracker.accept(0, 0);
-        assertEquals(Outcome.OUT_OF_ORDER, tracker.accept(0, 5));
+        assertEquals(Outcome.UNIQUE, tracker.accept(0, 5));
         assertEquals(Outcome.UNIQUE, tracker.accept(0, 6));
+        assertEquals(Outcome.OUT_OF_ORDER, tracker.accept(0, 3));
         assertEquals(Outcome.DUPLICATE, tracker.accept(0, 3));
+        assertEquals(Outcome.DUPLICATE, tracker.accept(0, 5));
+        assertArrayEquals(new long[] {1}, tracker.missingFrom());
+        assertArrayEquals(new long[] {7}, tracker.expectedNext());
+    }
+
+    @Test
+    void shouldMoveTheFloorPastAFilledGap() {
+        SequenceTracker tracker = new SequenceTracker(0, 1, 1);
+        tracker.accept(0, 0);
+        tracker.accept(0, 3);
+        tracker.accept(0, 2);
+        assertEquals(Outcome.OUT_OF_ORDER, tracker.accept(0, 1));
+        assertArrayEquals(new long[] {4}, tracker.missingFrom());
+        assertEquals(Outcome.UNIQUE, tracker.accept(0, 4));
+        assertEquals(Outcome.DUPLICATE, tracker.accept(0, 2));
+    }
+
+    @Test
+    void shouldGiveUpNumbersMoreThanTheWindowBehindAndCallThemDuplicatesIfTheyCome() {
+        SequenceTracker tracker = new SequenceTracker(0, 1, 1);
+        tracker.accept(0, 0);
+        long ahead = 2 + SequenceTracker.WINDOW;
+        assertEquals(Outcome.UNIQUE, tracker.accept(0, ahead));
+        assertArrayEquals(new long[] {ahead - SequenceTracker.WINDOW + 1}, tracker.missingFrom());
+        assertEquals(Outcome.DUPLICATE, tracker.accept(0, 1));
+        assertEquals(Outcome.OUT_OF_ORDER, tracker.accept(0, ahead - 1));
+        assertEquals(Outcome.DUPLICATE, tracker.accept(0, ahead));
+    }
+
+    @Test
+    void shouldKeepCountingInOrderAfterAJumpFarBeyondTheWindow() {
+        SequenceTracker tracker = new SequenceTracker(0, 1, 1);
+        tracker.accept(0, 0);
+        tracker.accept(0, 2);
+        assertEquals(Outcome.UNIQUE, tracker.accept(0, 10 * SequenceTracker.WINDOW));
+        assertEquals(Outcome.UNIQUE, tracker.accept(0, 10 * SequenceTracker.WINDOW + 1));
+        assertEquals(Outcome.DUPLICATE, tracker.accept(0, 2));
     }
 
     @Test
