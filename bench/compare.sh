@@ -17,7 +17,7 @@ Options:
   --targets "T…"      targets to run, of agentbus nats netty   (default: "agentbus nats netty")
   --connections N     connections per run                      (default: 500)
   --publishers N      publishing connections                   (default: 10)
-  --rates "R…"        published msg/s for the fanout runs      (default: "400")
+  --rates "R…"        published msg/s for the fanout runs, "" for none (default: "400")
   --duration D        measured time per run, e.g. 30s          (default: 60s)
   --warmup D          warm-up per run, not measured            (default: 5s)
   --runs N            repetitions of each run (medians shown)  (default: 3)
@@ -55,7 +55,7 @@ while [[ $# -gt 0 ]]; do
         --targets) TARGETS="${2:?--targets needs a value}"; shift 2 ;;
         --connections) CONNECTIONS="${2:?--connections needs a value}"; shift 2 ;;
         --publishers) PUBLISHERS="${2:?--publishers needs a value}"; shift 2 ;;
-        --rates) RATES="${2:?--rates needs a value}"; shift 2 ;;
+        --rates) RATES="${2?--rates needs a value}"; shift 2 ;;
         --duration) DURATION="${2:?--duration needs a value}"; shift 2 ;;
         --warmup) WARMUP="${2:?--warmup needs a value}"; shift 2 ;;
         --runs) RUNS="${2:?--runs needs a value}"; shift 2 ;;

@@ -37,6 +37,12 @@ public final class DeliveryQueue {
      * for five lanes when preallocated).
      */
     private static final int LANE_CHUNK = 64;
+    /**
+     * The control lane (replies, notices) holds at least this many frames whatever the lane
+     * capacity: the sequencer queues a whole batch of replies before the event loop drains any
+     * (see {@link DrainBatch}), and a full control lane closes the connection as a slow consumer.
+     */
+    private static final int MIN_CONTROL_CAPACITY = 1024;
 
     private final Channel channel;
     private final FrameEncoder encoder;
@@ -60,7 +66,7 @@ public final class DeliveryQueue {
         this.loopDrain = batch.loopDrain(channel.eventLoop());
         this.encoder = encoder;
         this.inboxListener = inboxListener;
-        this.control = lane(capacityPerLane);
+        this.control = lane(Math.max(capacityPerLane, MIN_CONTROL_CAPACITY));
         this.lanes = new MessagePassingQueue[Priority.values().length];
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = lane(capacityPerLane);
