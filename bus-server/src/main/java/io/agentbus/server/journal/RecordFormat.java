@@ -121,6 +121,25 @@ final class RecordFormat {
         }
         byte[] frame = new byte[(int) length];
         in.read(frame);
+        if (!looksWhole(frame)) {
+            throw new CorruptEntryException("frame of " + length + " bytes is torn (not one JSON object, or holds NUL)");
+        }
         return frame;
+    }
+
+    /**
+     * A frame is one JSON object, which never holds a raw NUL byte. A crash or a truncated file
+     * leaves an entry whose header is complete but whose tail reads as zeros; this catches it.
+     */
+    private static boolean looksWhole(byte[] frame) {
+        if (frame.length < 2 || frame[0] != '{' || frame[frame.length - 1] != '}') {
+            return false;
+        }
+        for (byte b : frame) {
+            if (b == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

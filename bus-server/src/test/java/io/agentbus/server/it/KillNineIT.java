@@ -1,0 +1,213 @@
+package io.agentbus.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agentbus.protocol.frame.HistoryReply;
+import io.agentbus.protocol.frame.Msg;
+import io.agentbus.protocol.frame.Ok;
+import io.agentbus.protocol.frame.ServerFrame;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crash recovery: the daemon ({@link Daemon}) is killed with SIGKILL while four clients publish
+ * into one shared room (so their publishes contend for the same offsets), and started again on
+ * the same port and data. After every restart, each acknowledged message is in the history at
+ * the offset its {@code ok} named, offsets run from 1 without a gap, nothing is there twice, and
+ * the next publish gets the next offset. Rounds accumulate on one journal. Publishes carry no
+ * {@code id}, so the server's deduplication cannot hide a duplicate.
+ */
+class KillNineIT {
+    private static final long[] SEEDS = {11, 23, 37, 41, 59};
+    private static final int PUBLISHERS = 4;
+    private static final int MIN_KILL_DELAY_MS = 100;
+    private static final int MAX_KILL_DELAY_MS = 800;
+    private static final String ROOM = "crash";
+
+    @TempDir
+    Path dir;
+
+    /** Every acknowledged message, as its body's JSON, with the offset its {@code ok} named. */
+    private final Map<String, Long> acknowledged = new HashMap<>();
+
+    @Test
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void shouldKeepEveryAcknowledgedMessageOnceAndContiguousAfterSigkillAtRandomMoments() throws Exception {
+        Path dataDir = dir.resolve("data");
+        int port = Daemon.freePort();
+        for (int round = 0; round < SEEDS.length; round++) {
+            try (Daemon daemon = Daemon.startHealthy(port, dataDir, dir.resolve("round-" + round + ".log"))) {
+                if (round > 0) {
+                    assertRecovered(port, round);
+                }
+                int delayMs = MIN_KILL_DELAY_MS + new Random(SEEDS[round]).nextInt(MAX_KILL_DELAY_MS - MIN_KILL_DELAY_MS + 1);
+                publishAndKill(daemon, round, delayMs);
+            }
+        }
+        try (Daemon daemon = Daemon.startHealthy(port, dataDir, dir.resolve("final.log"))) {
+            assertRecovered(port, SEEDS.length);
+            assertEquals(0, daemon.stop(), "exit status after SIGTERM:\n" + daemon.log());
+        }
+    }
+
+    private void publishAndKill(Daemon daemon, int round, int delayMs) throws Exception {
+        CountDownLatch everyoneAcked = new CountDownLatch(PUBLISHERS);
+        List<Publisher> publishers = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        try {
+            for (int i = 0; i < PUBLISHERS; i++) {
+                Publisher p = new Publisher("pub-" + i, WsClient.hello(daemon.port(), "pub-" + i), round, everyoneAcked);
+                publishers.add(p);
+                Thread t = new Thread(p, "kill-nine-" + p.client);
+                threads.add(t);
+                t.start();
+            }
+            assertTrue(everyoneAcked.await(WsClient.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS),
+                    "not every publisher got an ok in round " + round);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(delayMs));
+            assertEquals(Daemon.SIGKILL_EXIT, daemon.kill(), "exit status after SIGKILL in round " + round);
+            for (Thread t : threads) {
+                t.join(WsClient.TIMEOUT.toMillis());
+                assertFalse(t.isAlive(), t.getName() + " did not notice the daemon died");
+            }
+        } finally {
+            for (Publisher p : publishers) {
+                p.ws.close();
+            }
+        }
+        for (Publisher p : publishers) {
+            assertNull(p.failure, () -> p.client + " failed: " + p.failure);
+            acknowledged.putAll(p.acks);
+        }
+    }
+
+    private void assertRecovered(int port, int round) {
+        try (WsClient reader = WsClient.hello(port, "reader-" + round)) {
+            List<Msg> history = history(reader);
+            Map<String, Long> offsetByBody = new HashMap<>();
+            for (int i = 0; i < history.size(); i++) {
+                Msg msg = history.get(i);
+                assertEquals(i + 1, msg.offset(), "offsets not contiguous from 1 after restart " + round);
+                assertNull(offsetByBody.put(msg.body().json(), msg.offset()),
+                        "after restart " + round + " twice in history: " + msg.body().json());
+            }
+            acknowledged.forEach((body, offset) -> assertEquals(offset, offsetByBody.get(body),
+                    "acknowledged message " + body + " after restart " + round));
+
+            String probe = "\"probe-" + round + "\"";
+            reader.send("{\"op\":\"pub\",\"rid\":\"probe\",\"room\":\"" + ROOM + "\",\"body\":" + probe + "}");
+            long offset = ServerFrames.parse(reader.reply("probe"), Ok.class).offset();
+            assertEquals(history.size() + 1, offset, "the first offset after restart " + round);
+            acknowledged.put(probe, offset);
+        }
+    }
+
+    private static List<Msg> history(WsClient reader) {
+        List<Msg> all = new ArrayList<>();
+        HistoryReply page;
+        do {
+            long since = all.isEmpty() ? 0 : all.get(all.size() - 1).offset();
+            String rid = "h" + since;
+            reader.send("{\"op\":\"history\",\"rid\":\"" + rid + "\",\"room\":\"" + ROOM + "\",\"since\":" + since
+                    + ",\"limit\":1000}");
+            page = ServerFrames.parse(reader.reply(rid), HistoryReply.class);
+            all.addAll(page.messages());
+        } while (page.more());
+        return all;
+    }
+
+    /**
+     * Publishes {@code "client/round/seq"} bodies with up to {@link #WINDOW} unacknowledged,
+     * recording each {@code ok}'s offset, until the connection dies.
+     */
+    private static final class Publisher implements Runnable {
+        private static final int WINDOW = 16;
+
+        final String client;
+        final WsClient ws;
+        final Map<String, Long> acks = new ConcurrentHashMap<>();
+        volatile Throwable failure;
+        private final int round;
+        private final CountDownLatch everyoneAcked;
+        private boolean acked;
+
+        Publisher(String client, WsClient ws, int round, CountDownLatch everyoneAcked) {
+            this.client = client;
+            this.ws = ws;
+            this.round = round;
+            this.everyoneAcked = everyoneAcked;
+        }
+
+        @Override
+        public void run() {
+            try {
+                publishUntilClosed();
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+
+        private void publishUntilClosed() throws InterruptedException {
+            long sent = 0;
+            long received = 0;
+            while (true) {
+                try {
+                    for (; sent - received < WINDOW; sent++) {
+                        ws.send("{\"op\":\"pub\",\"rid\":\"" + sent + "\",\"room\":\"" + ROOM + "\",\"body\":"
+                                + body(sent) + "}");
+                    }
+                } catch (RuntimeException sendFailedAsTheDaemonDied) {
+                    drainAfterDeath();
+                    return;
+                }
+                String frame = ws.poll(100);
+                if (frame == null) {
+                    if (ws.isClosed()) {
+                        return;
+                    }
+                } else {
+                    onAck(frame);
+                    received++;
+                }
+            }
+        }
+
+        private void drainAfterDeath() throws InterruptedException {
+            for (String frame = ws.poll(0); frame != null || !ws.isClosed(); frame = ws.poll(100)) {
+                if (frame != null) {
+                    onAck(frame);
+                }
+            }
+        }
+
+        private void onAck(String frame) {
+            ServerFrame parsed = ServerFrames.parse(frame);
+            if (!(parsed instanceof Ok ok)) {
+                throw new AssertionError(client + " expected only ok frames, got " + frame);
+            }
+            acks.put(body(Long.parseLong(ok.rid())), ok.offset());
+            if (!acked) {
+                acked = true;
+                everyoneAcked.countDown();
+            }
+        }
+
+        private String body(long seq) {
+            return "\"" + client + "/" + round + "/" + seq + "\"";
+        }
+    }
+}
