@@ -1,15 +1,13 @@
 package io.agentbus.server;
 
+import io.agentbus.protocol.BuildVersion;
 import io.agentbus.server.config.ConfigException;
 import io.agentbus.server.config.ConfigLoader;
 import io.agentbus.server.config.ServerConfig;
 import io.agentbus.server.config.Setting;
 import io.agentbus.server.config.StartOptions;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +29,6 @@ public final class Main {
     public static final int EXIT_FAILURE = 1;
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-    private static final String POM_PROPERTIES = "/META-INF/maven/io.agentbus/bus-server/pom.properties";
 
     private final Map<String, String> env;
     private final PrintWriter err;
@@ -63,7 +60,7 @@ public final class Main {
     }
 
     private static CommandSpec rootSpec() {
-        CommandSpec spec = CommandSpec.create().name("agentbus").version("agentbus " + version());
+        CommandSpec spec = CommandSpec.create().name("agentbus").version("agentbus " + BuildVersion.VERSION);
         spec.mixinStandardHelpOptions(true);
         spec.usageMessage().description("The agentbus daemon: a WebSocket message bus for teams of AI agents.");
         return spec;
@@ -151,19 +148,6 @@ public final class Main {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String version() {
-        try (InputStream in = Main.class.getResourceAsStream(POM_PROPERTIES)) {
-            if (in == null) {
-                return "(development build)";
-            }
-            Properties pom = new Properties();
-            pom.load(in);
-            return pom.getProperty("version", "(unknown)");
-        } catch (IOException e) {
-            return "(unknown)";
         }
     }
 }

@@ -1,29 +1,12 @@
 package io.agentbus.client.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import io.agentbus.protocol.BuildVersion;
 import picocli.CommandLine.IVersionProvider;
 
-/** {@code --version}: the version of the bus-client jar, from the pom.properties Maven puts in it. */
+/** {@code --version}: the version of this build. */
 final class VersionProvider implements IVersionProvider {
-    private static final String POM_PROPERTIES = "/META-INF/maven/io.agentbus/bus-client/pom.properties";
-
     @Override
     public String[] getVersion() {
-        return new String[] {"agentbus client " + version()};
-    }
-
-    private static String version() {
-        try (InputStream in = VersionProvider.class.getResourceAsStream(POM_PROPERTIES)) {
-            if (in == null) {
-                return "(development build)";
-            }
-            Properties pom = new Properties();
-            pom.load(in);
-            return pom.getProperty("version", "(unknown)");
-        } catch (IOException e) {
-            return "(unknown)";
-        }
+        return new String[] {"agentbus client " + BuildVersion.VERSION};
     }
 }
