@@ -1,7 +1,5 @@
 /**
- * The planner and the worker runner, thin clients of the bus (filled by their issues).
- *
- * <p>This module builds as part of the reactor so that the layout of DESIGN.md holds from the
- * first commit; its own issue fills it.
+ * The planner/orchestrator and the worker runner: thin clients of the bus that publish plans,
+ * assignments and agent events into rooms. They meet only through the bus.
  */
 package io.agentbus.orchestrator;
