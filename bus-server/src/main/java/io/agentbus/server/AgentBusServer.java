@@ -13,6 +13,7 @@ import io.agentbus.server.http.HealthReport;
 import io.agentbus.server.http.HttpApiHandler;
 import io.agentbus.server.http.Lifecycle;
 import io.agentbus.server.inbox.InboxHandler;
+import io.agentbus.server.journal.GroupCommit;
 import io.agentbus.server.journal.Journal;
 import io.agentbus.server.room.MembershipHandler;
 import io.agentbus.server.room.PublishHandler;
@@ -75,7 +76,7 @@ public final class AgentBusServer implements AutoCloseable {
 
     private void open() throws Exception {
         Files.createDirectories(config.journalDir());
-        journal = new Journal(config.journalDir(), config.rollCycle());
+        journal = new Journal(config.journalDir(), config.rollCycle(), config.durability());
         EpochClock clock = SystemEpochClock.INSTANCE;
         FrameEncoder encoder = new FrameEncoder(PooledByteBufAllocator.DEFAULT);
         RecentIds recentIds = new RecentIds(config.dedupWindowMs(), config.dedupMaxIds());
@@ -90,13 +91,15 @@ public final class AgentBusServer implements AutoCloseable {
 
     private Handlers handlers(BusState state, RecentIds recentIds, FrameEncoder encoder, EpochClock clock) {
         RoomFanout fanout = new RoomFanout(encoder);
-        PublishHandler publish = new PublishHandler(state, journal, encoder, fanout, clock, recentIds);
+        GroupCommit commit = new GroupCommit(journal, config.durability());
+        PublishHandler publish = new PublishHandler(state, journal, encoder, fanout, clock, recentIds, commit);
         return new Handlers(state,
                 new MembershipHandler(state, journal, encoder, fanout),
                 publish,
-                new InboxHandler(state, journal, encoder, clock, Version.SERVER_NAME, config.heartbeatMs(), recentIds),
+                new InboxHandler(state, journal, encoder, clock, Version.SERVER_NAME, config.heartbeatMs(), recentIds,
+                        commit),
                 new DecisionHandler(state, journal, fanout, clock),
-                new ArtifactHandler(state, journal, publish, config.artifactRoomQuotaBytes()));
+                new ArtifactHandler(state, journal, publish, config.artifactRoomQuotaBytes()), commit);
     }
 
     /** Rebuilds the state from the journal, and the recent message ids as of {@code nowMs}. */

@@ -2,11 +2,13 @@ package io.agentbus.benchmarks.sequencer;
 
 import io.agentbus.benchmarks.TempDirectory;
 import io.agentbus.benchmarks.TypicalMessage;
+import io.agentbus.server.config.Durability;
 import io.agentbus.server.config.ServerConfig;
 import io.agentbus.server.decision.DecisionHandler;
 import io.agentbus.server.dedup.RecentIds;
 import io.agentbus.server.delivery.DeliveryQueue;
 import io.agentbus.server.delivery.FrameEncoder;
+import io.agentbus.server.journal.GroupCommit;
 import io.agentbus.server.journal.Journal;
 import io.agentbus.server.room.Membership;
 import io.agentbus.server.room.PublishHandler;
@@ -55,6 +57,7 @@ final class InProcessRoom implements AutoCloseable {
     private static final String RID = "1";
 
     private final int members;
+    private final Durability durability;
     private final TempDirectory dir;
     private final EventLoopGroup loops;
     private final FrameEncoder encoder = new FrameEncoder(PooledByteBufAllocator.DEFAULT);
@@ -68,8 +71,9 @@ final class InProcessRoom implements AutoCloseable {
     private Session publisher;
     private long published;
 
-    InProcessRoom(int members, int ioThreads) throws IOException, InterruptedException {
+    InProcessRoom(int members, int ioThreads, Durability durability) throws IOException, InterruptedException {
         this.members = members;
+        this.durability = durability;
         this.dir = new TempDirectory("", "agentbus-sequencer-bench");
         this.loops = new DefaultEventLoopGroup(ioThreads, new DefaultThreadFactory("bench-io"));
         try {
@@ -81,7 +85,7 @@ final class InProcessRoom implements AutoCloseable {
     }
 
     private void open() throws InterruptedException {
-        journal = new Journal(dir.path(), DEFAULTS.rollCycle());
+        journal = new Journal(dir.path(), DEFAULTS.rollCycle(), durability);
         bind();
         BusState state = new BusState();
         EpochClock clock = SystemEpochClock.INSTANCE;
@@ -97,8 +101,9 @@ final class InProcessRoom implements AutoCloseable {
     private Handlers handlers(BusState state, EpochClock clock) {
         RoomFanout fanout = new RoomFanout(encoder);
         RecentIds recentIds = new RecentIds(DEFAULTS.dedupWindowMs(), DEFAULTS.dedupMaxIds());
-        return new Handlers(state, null, new PublishHandler(state, journal, encoder, fanout, clock, recentIds), null,
-                new DecisionHandler(state, journal, fanout, clock), null);
+        GroupCommit commit = new GroupCommit(journal, durability);
+        return new Handlers(state, null, new PublishHandler(state, journal, encoder, fanout, clock, recentIds, commit),
+                null, new DecisionHandler(state, journal, fanout, clock), null, commit);
     }
 
     private void bind() throws InterruptedException {

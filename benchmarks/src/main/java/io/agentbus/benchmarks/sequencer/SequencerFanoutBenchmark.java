@@ -1,5 +1,6 @@
 package io.agentbus.benchmarks.sequencer;
 
+import io.agentbus.server.config.Durability;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -40,11 +41,24 @@ public class SequencerFanoutBenchmark {
     @Param("2")
     public int ioThreads;
 
+    /** {@code ack-after-append} or {@code ack-after-sync} (one sync per batch of requests). */
+    @Param("ack-after-append")
+    public String durability;
+
     private InProcessRoom room;
 
     @Setup(Level.Trial)
     public void open() throws IOException, InterruptedException {
-        room = new InProcessRoom(members, ioThreads);
+        room = new InProcessRoom(members, ioThreads, durability(durability));
+    }
+
+    private static Durability durability(String name) {
+        for (Durability d : Durability.values()) {
+            if (d.configName().equals(name)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("durability must be ack-after-append or ack-after-sync, not " + name);
     }
 
     @TearDown(Level.Trial)

@@ -2,16 +2,19 @@ package io.agentbus.benchmarks.sequencer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.Test;
+import io.agentbus.server.config.Durability;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** One round of the fan-out benchmark outside JMH: what it counts is what the server sent. */
 class InProcessRoomTest {
     private static final int MEMBERS = 5;
     private static final int MESSAGES = 20;
 
-    @Test
-    void shouldAcknowledgeEveryPublishAndDeliverItToEveryMember() throws Exception {
-        try (InProcessRoom room = new InProcessRoom(MEMBERS, 1)) {
+    @ParameterizedTest
+    @EnumSource(Durability.class)
+    void shouldAcknowledgeEveryPublishAndDeliverItToEveryMember(Durability durability) throws Exception {
+        try (InProcessRoom room = new InProcessRoom(MEMBERS, 1, durability)) {
             long delivered = room.publishAndAwait(MESSAGES);
             assertEquals((long) MEMBERS * MESSAGES, delivered);
             assertEquals(MESSAGES, room.acknowledged());

@@ -22,8 +22,10 @@ public enum Setting {
     ARTIFACT_MAX_BYTES("artifact.max.bytes", "10485760", "largest artifact a member may upload"),
     ARTIFACT_ROOM_QUOTA_BYTES("artifact.room.quota.bytes", "104857600", "artifact bytes a room may hold"),
     DURABILITY("durability", "ack-after-append",
-            "when a publish is acknowledged: ack-after-append (in the memory-mapped journal)"),
-    ROLL_CYCLE("journal.roll.cycle", "daily", "journal file roll cycle: hourly or daily"),
+            "when a pub/send is acknowledged: ack-after-append (in the memory-mapped journal, survives a"
+                    + " process crash) or ack-after-sync (forced to disk in group commits, survives a power loss)"),
+    ROLL_CYCLE("journal.roll.cycle", "daily",
+            "journal file roll cycle, the unit of retention: daily, hourly, five-minutely or secondly (for tests)"),
     IO_THREADS("io.threads", "0", "event loop threads (0 = one per core)"),
     TRANSPORT("transport", "auto", "socket transport: auto (epoll where it loads), epoll or nio"),
     SHUTDOWN_TIMEOUT_MS("shutdown.timeout.ms", "10000", "how long a graceful shutdown may take"),

@@ -1,5 +1,7 @@
 package io.agentbus.server.inbox;
 
+import io.agentbus.protocol.ErrorCode;
+import io.agentbus.protocol.frame.ErrorFrame;
 import io.agentbus.protocol.frame.Hello;
 import io.agentbus.protocol.frame.Msg;
 import io.agentbus.protocol.frame.Ok;
@@ -9,6 +11,7 @@ import io.agentbus.server.dedup.MessageKey;
 import io.agentbus.server.dedup.RecentIds;
 import io.agentbus.server.delivery.FrameEncoder;
 import io.agentbus.server.delivery.InboxFrame;
+import io.agentbus.server.journal.GroupCommit;
 import io.agentbus.server.journal.Journal;
 import io.agentbus.server.journal.JournalRecord;
 import io.agentbus.server.journal.JournalRecord.DirectMessage;
@@ -34,9 +37,10 @@ public final class InboxHandler {
     private final String serverName;
     private final long heartbeatMs;
     private final RecentIds recentIds;
+    private final GroupCommit commit;
 
     public InboxHandler(BusState state, Journal journal, FrameEncoder encoder, EpochClock clock, String serverName,
-                        long heartbeatMs, RecentIds recentIds) {
+                        long heartbeatMs, RecentIds recentIds, GroupCommit commit) {
         this.state = state;
         this.journal = journal;
         this.encoder = encoder;
@@ -44,6 +48,7 @@ public final class InboxHandler {
         this.serverName = serverName;
         this.heartbeatMs = heartbeatMs;
         this.recentIds = recentIds;
+        this.commit = commit;
     }
 
     public void hello(Session session, Hello hello) {
@@ -59,21 +64,53 @@ public final class InboxHandler {
     /**
      * A {@code send} whose {@code id} the sender already used towards this recipient within the
      * window is not sent again: it is acknowledged with the original's inbox offset, marked
-     * duplicate.
+     * duplicate. With {@code ack-after-sync} the {@code ok} and the delivery wait for the batch's
+     * sync ({@link GroupCommit}).
      */
     public void send(Session sender, Send send) {
         long ts = clock.time();
         MessageKey key = send.id() == null ? null : MessageKey.direct(sender.clientId(), send.to(), send.id());
         long original = recentIds.offsetOf(key, ts);
         if (original != RecentIds.NOT_SEEN) {
-            sender.send(Ok.duplicate(send.rid(), null, original));
+            Ok duplicate = Ok.duplicate(send.rid(), null, original);
+            if (commit.holding()) {
+                commit.whenDurable(new HeldSend(this, sender, send, duplicate, null));
+            } else {
+                sender.send(duplicate);
+            }
             return;
         }
         long offset = state.inboxOrCreate(send.to()).lastOffset() + 1;
         byte[] json = append(sender, send, offset, ts);
         recentIds.remember(key, offset, ts);
-        sender.send(new Ok(send.rid(), null, offset, null, null, null));
-        deliver(send, offset, json);
+        Ok ok = new Ok(send.rid(), null, offset, null, null, null);
+        if (commit.holdsAcks()) {
+            commit.whenDurable(new HeldSend(this, sender, send, ok, json));
+        } else {
+            sender.send(ok);
+            deliver(send, offset, json);
+        }
+    }
+
+    /** A direct message (or a duplicate's answer, without {@code json}) waiting for the journal sync. */
+    private record HeldSend(InboxHandler handler, Session sender, Send send, Ok ok, byte[] json)
+            implements GroupCommit.Durable {
+        @Override
+        public void onDurable() {
+            sender.send(ok);
+            if (json != null) {
+                handler.deliver(send, ok.offset(), json);
+            }
+        }
+
+        @Override
+        public void onSyncFailed(RuntimeException failure) {
+            sender.send(new ErrorFrame(ok.rid(), ErrorCode.INTERNAL, "the journal could not be synced to disk ("
+                    + failure.getMessage() + "): inbox offset " + ok.offset() + " may not survive a power loss"));
+            if (json != null) {
+                handler.deliver(send, ok.offset(), json);
+            }
+        }
     }
 
     /**

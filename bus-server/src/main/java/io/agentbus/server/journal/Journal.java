@@ -1,12 +1,13 @@
 package io.agentbus.server.journal;
 
+import io.agentbus.server.config.Durability;
 import io.agentbus.server.config.JournalRollCycle;
 import java.nio.file.Path;
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +24,22 @@ public final class Journal implements AutoCloseable {
     private final ChronicleQueue queue;
     private ExcerptAppender appender;
     private ExcerptTailer reader;
+    private boolean unsynced;
 
-    /** Opens (or creates) the journal in {@code dir}. */
+    /** Opens (or creates) the journal in {@code dir}, with {@code ack-after-append} durability. */
     public Journal(Path dir, JournalRollCycle rollCycle) {
+        this(dir, rollCycle, Durability.ACK_AFTER_APPEND);
+    }
+
+    /**
+     * Opens (or creates) the journal in {@code dir}. With {@code ack-after-sync}, {@link #sync()}
+     * forces the entries appended since the last sync to disk ({@code msync(MS_SYNC)}), and so does
+     * Chronicle when it unmaps a chunk or rolls to a new file.
+     */
+    public Journal(Path dir, JournalRollCycle rollCycle, Durability durability) {
         this.queue = ChronicleQueue.singleBuilder(dir)
-                .rollCycle(rollCycle == JournalRollCycle.HOURLY ? RollCycles.FAST_HOURLY : RollCycles.FAST_DAILY)
+                .rollCycle(rollCycle.chronicleCycle())
+                .syncMode(durability == Durability.ACK_AFTER_SYNC ? SyncMode.SYNC : SyncMode.NONE)
                 .build();
     }
 
@@ -39,7 +51,24 @@ public final class Journal implements AutoCloseable {
         try (DocumentContext dc = appender.writingDocument()) {
             RecordFormat.write(dc.wire().bytes(), record);
         }
+        unsynced = true;
         return appender.lastIndexAppended();
+    }
+
+    /** Whether entries were appended since the last {@link #sync()}. Sequencer thread only. */
+    public boolean unsynced() {
+        return unsynced;
+    }
+
+    /**
+     * Forces every entry appended so far onto the disk (a no-op without {@code ack-after-sync}).
+     * Sequencer thread only.
+     */
+    public void sync() {
+        if (appender != null && unsynced) {
+            appender.sync();
+        }
+        unsynced = false;
     }
 
     /**

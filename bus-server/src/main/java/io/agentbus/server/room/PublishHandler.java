@@ -1,6 +1,7 @@
 package io.agentbus.server.room;
 
 import io.agentbus.protocol.ErrorCode;
+import io.agentbus.protocol.Priority;
 import io.agentbus.protocol.frame.ErrorFrame;
 import io.agentbus.protocol.frame.HistoryRequest;
 import io.agentbus.protocol.frame.Msg;
@@ -9,6 +10,7 @@ import io.agentbus.protocol.frame.Pub;
 import io.agentbus.server.dedup.MessageKey;
 import io.agentbus.server.dedup.RecentIds;
 import io.agentbus.server.delivery.FrameEncoder;
+import io.agentbus.server.journal.GroupCommit;
 import io.agentbus.server.journal.Journal;
 import io.agentbus.server.journal.JournalRecord;
 import io.agentbus.server.journal.JournalRecord.RoomMessage;
@@ -33,15 +35,17 @@ public final class PublishHandler {
     private final RoomFanout fanout;
     private final EpochClock clock;
     private final RecentIds recentIds;
+    private final GroupCommit commit;
 
     public PublishHandler(BusState state, Journal journal, FrameEncoder encoder, RoomFanout fanout,
-                          EpochClock clock, RecentIds recentIds) {
+                          EpochClock clock, RecentIds recentIds, GroupCommit commit) {
         this.state = state;
         this.journal = journal;
         this.encoder = encoder;
         this.fanout = fanout;
         this.clock = clock;
         this.recentIds = recentIds;
+        this.commit = commit;
     }
 
     /**
@@ -50,6 +54,9 @@ public final class PublishHandler {
      *
      * <p>A {@code pub} whose {@code id} {@code from} already used in this room within the window is
      * not published again: it is acknowledged with the original's offset, marked duplicate.
+     *
+     * <p>With {@code ack-after-sync} the {@code ok} and the delivery wait for the batch's sync
+     * ({@link GroupCommit}); so does a duplicate's {@code ok} while anything waits.
      *
      * @param publisher the publishing session, or {@code null} for REST
      * @param sha256    the artifact the message announces, carried in the {@code ok}, or {@code null}
@@ -60,15 +67,30 @@ public final class PublishHandler {
         MessageKey key = pub.id() == null ? null : MessageKey.inRoom(from, room.id(), pub.id());
         long original = recentIds.offsetOf(key, ts);
         if (original != RecentIds.NOT_SEEN) {
-            reply.send(Ok.duplicate(pub.rid(), room.id(), original));
+            Ok duplicate = Ok.duplicate(pub.rid(), room.id(), original);
+            if (commit.holding()) {
+                commit.whenDurable(new HeldPublish(this, reply, publisher, room, duplicate, null, null));
+            } else {
+                reply.send(duplicate);
+            }
             return;
         }
         long offset = room.lastOffset() + 1;
         byte[] json = append(room, offset, from, pub, ts);
         recentIds.remember(key, offset, ts);
-        reply.send(new Ok(pub.rid(), room.id(), offset, null, null, sha256));
+        Ok ok = new Ok(pub.rid(), room.id(), offset, null, null, sha256);
+        if (commit.holdsAcks()) {
+            commit.whenDurable(new HeldPublish(this, reply, publisher, room, ok, json, pub.priority()));
+        } else {
+            deliver(reply, publisher, room, ok, json, pub.priority());
+        }
+    }
+
+    /** Acknowledges, then offers the message to every member. */
+    private void deliver(Reply reply, Session publisher, Room room, Ok ok, byte[] json, Priority priority) {
+        reply.send(ok);
         ByteBuf frame = encoder.wrap(json);
-        fanout.message(room, frame, pub.priority(), offset, publisher);
+        fanout.message(room, frame, priority, ok.offset(), publisher);
         frame.release();
     }
 
@@ -90,6 +112,30 @@ public final class PublishHandler {
             }
         }
         reply.sendHistory(request.rid(), room.id(), messages, end < last);
+    }
+
+    /** A publish (or a duplicate's answer, without {@code json}) waiting for the journal sync. */
+    private record HeldPublish(PublishHandler handler, Reply reply, Session publisher, Room room, Ok ok, byte[] json,
+                               Priority priority) implements GroupCommit.Durable {
+        @Override
+        public void onDurable() {
+            if (json == null) {
+                reply.send(ok);
+            } else {
+                handler.deliver(reply, publisher, room, ok, json, priority);
+            }
+        }
+
+        @Override
+        public void onSyncFailed(RuntimeException failure) {
+            reply.send(new ErrorFrame(ok.rid(), ErrorCode.INTERNAL, "the journal could not be synced to disk ("
+                    + failure.getMessage() + "): offset " + ok.offset() + " may not survive a power loss"));
+            if (json != null) {
+                ByteBuf frame = handler.encoder.wrap(json);
+                handler.fanout.message(room, frame, priority, ok.offset(), publisher);
+                frame.release();
+            }
+        }
     }
 
     /** Journals the message at {@code offset} and returns its encoded {@code msg} frame. */

@@ -17,6 +17,15 @@ public interface Command {
     /** Runs on the sequencer thread. */
     void run(Handlers handlers);
 
+    /**
+     * Whether this is a message ({@code pub}, {@code send}) whose acknowledgement the group commit
+     * may hold. Any other command first commits what is held, so that it runs after those messages
+     * are acknowledged and delivered, as it would without {@code ack-after-sync}.
+     */
+    default boolean isMessage() {
+        return false;
+    }
+
     /** A command that answers someone: if it fails unexpectedly, they get an {@code internal} error. */
     interface Request extends Command {
         Reply replyTo();
@@ -78,6 +87,11 @@ public interface Command {
     /** A publish; {@code publisher} is {@code null} for REST. */
     record Publish(Reply reply, Session publisher, String from, Pub pub) implements Request {
         @Override
+        public boolean isMessage() {
+            return true;
+        }
+
+        @Override
         public Reply replyTo() {
             return reply;
         }
@@ -111,6 +125,11 @@ public interface Command {
     }
 
     record SendDirect(Session session, Send send) implements Request {
+        @Override
+        public boolean isMessage() {
+            return true;
+        }
+
         @Override
         public Reply replyTo() {
             return session;

@@ -1,5 +1,7 @@
 package io.agentbus.server.sequencer;
 
+import io.agentbus.server.journal.GroupCommit;
+
 import io.agentbus.server.artifact.ArtifactHandler;
 import io.agentbus.server.decision.DecisionHandler;
 import io.agentbus.server.inbox.InboxHandler;
@@ -8,5 +10,5 @@ import io.agentbus.server.room.PublishHandler;
 
 /** The handlers the sequencer runs commands with, over one {@link BusState}. */
 public record Handlers(BusState state, MembershipHandler membership, PublishHandler publish, InboxHandler inbox,
-                       DecisionHandler decisions, ArtifactHandler artifacts) {
+                       DecisionHandler decisions, ArtifactHandler artifacts, GroupCommit commit) {
 }

@@ -78,6 +78,7 @@ public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Comm
     public void submitLast(Command last) {
         submitInternal(new Command.Inspect(h -> {
             ingress.drain(this);
+            h.commit().commit();
             takingRequests = false;
             last.run(h);
         }));
@@ -101,7 +102,7 @@ public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Comm
             nextDeadlineCheckMs = now + DEADLINE_CHECK_MS;
             work += handlers.decisions().expireDue();
         }
-        drains.release();
+        release();
         return work;
     }
 
@@ -111,14 +112,23 @@ public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Comm
         int ran;
         do {
             ran = ingress.drain(consumer, RELEASE_EVERY);
-            drains.release();
+            release();
             work += ran;
         } while (ran == RELEASE_EVERY && work < DRAIN_LIMIT);
         return work;
     }
 
+    /** Commits the journal (when acknowledgements wait for a sync), then wakes the event loops. */
+    private void release() {
+        handlers.commit().commit();
+        drains.release();
+    }
+
     @Override
     public void accept(Command command) {
+        if (!command.isMessage()) {
+            handlers.commit().commit();
+        }
         try {
             command.run(handlers);
         } catch (RuntimeException e) {
@@ -138,7 +148,7 @@ public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Comm
     @Override
     public void onClose() {
         internal.drain(this);
-        drains.release();
+        release();
     }
 
     @Override

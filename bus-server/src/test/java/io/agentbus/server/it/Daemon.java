@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -38,11 +40,16 @@ final class Daemon implements AutoCloseable {
         this.logFile = logFile;
     }
 
-    /** Starts the daemon on {@code port} with its data in {@code dataDir}; it may not be serving yet. */
-    static Daemon start(int port, Path dataDir, Path logFile) throws IOException {
+    /**
+     * Starts the daemon on {@code port} with its data in {@code dataDir} and these extra start
+     * flags; it may not be serving yet.
+     */
+    static Daemon start(int port, Path dataDir, Path logFile, String... flags) throws IOException {
         Path root = projectRoot();
-        ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/agentbus").toString(), "start",
-                "--port", Integer.toString(port), "--data-dir", dataDir.toString())
+        List<String> command = new ArrayList<>(List.of(root.resolve("bin/agentbus").toString(), "start",
+                "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
+        command.addAll(List.of(flags));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile());
@@ -57,10 +64,10 @@ final class Daemon implements AutoCloseable {
      * the port is still held (e.g. just after a SIGKILL) is retried until the start deadline; any
      * other exit fails the test with the daemon's log.
      */
-    static Daemon startHealthy(int port, Path dataDir, Path logFile) throws Exception {
+    static Daemon startHealthy(int port, Path dataDir, Path logFile, String... flags) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_DEADLINE_MS);
         while (true) {
-            Daemon daemon = start(port, dataDir, logFile);
+            Daemon daemon = start(port, dataDir, logFile, flags);
             if (daemon.awaitHealthy(deadline)) {
                 return daemon;
             }

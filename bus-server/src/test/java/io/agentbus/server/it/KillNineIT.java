@@ -19,9 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.Test;
+import io.agentbus.server.config.Durability;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Crash recovery: the daemon ({@link Daemon}) is killed with SIGKILL while four clients publish
@@ -29,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the same port and data. After every restart, each acknowledged message is in the history at
  * the offset its {@code ok} named, offsets run from 1 without a gap, nothing is there twice, and
  * the next publish gets the next offset. Rounds accumulate on one journal. Publishes carry no
- * {@code id}, so the server's deduplication cannot hide a duplicate.
+ * {@code id}, so the server's deduplication cannot hide a duplicate. Both durability modes: a
+ * SIGKILL cannot tell them apart (the page cache survives it), but {@code ack-after-sync} takes
+ * another path to the {@code ok}.
  */
 class KillNineIT {
     private static final long[] SEEDS = {11, 23, 37, 41, 59};
@@ -44,13 +48,16 @@ class KillNineIT {
     /** Every acknowledged message, as its body's JSON, with the offset its {@code ok} named. */
     private final Map<String, Long> acknowledged = new HashMap<>();
 
-    @Test
+    @ParameterizedTest
+    @EnumSource(Durability.class)
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
-    void shouldKeepEveryAcknowledgedMessageOnceAndContiguousAfterSigkillAtRandomMoments() throws Exception {
+    void shouldKeepEveryAcknowledgedMessageOnceAndContiguousAfterSigkillAtRandomMoments(Durability durability)
+            throws Exception {
         Path dataDir = dir.resolve("data");
         int port = Daemon.freePort();
+        String[] flags = {"--durability", durability.configName()};
         for (int round = 0; round < SEEDS.length; round++) {
-            try (Daemon daemon = Daemon.startHealthy(port, dataDir, dir.resolve("round-" + round + ".log"))) {
+            try (Daemon daemon = Daemon.startHealthy(port, dataDir, dir.resolve("round-" + round + ".log"), flags)) {
                 if (round > 0) {
                     assertRecovered(port, round);
                 }
@@ -58,7 +65,7 @@ class KillNineIT {
                 publishAndKill(daemon, round, delayMs);
             }
         }
-        try (Daemon daemon = Daemon.startHealthy(port, dataDir, dir.resolve("final.log"))) {
+        try (Daemon daemon = Daemon.startHealthy(port, dataDir, dir.resolve("final.log"), flags)) {
             assertRecovered(port, SEEDS.length);
             assertEquals(0, daemon.stop(), "exit status after SIGTERM:\n" + daemon.log());
         }

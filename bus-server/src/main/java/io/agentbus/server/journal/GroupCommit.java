@@ -1,0 +1,89 @@
+package io.agentbus.server.journal;
+
+import io.agentbus.server.config.Durability;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a journaled message may do only once its entry is durable: be acknowledged and delivered.
+ * With {@code ack-after-append} that is at once. With {@code ack-after-sync} the sequencer holds
+ * them here while it runs a batch of requests, then {@link #commit() commits}: one sync of the
+ * journal for the whole batch, then every held acknowledgement and delivery in order (group
+ * commit). Sequencer thread only.
+ */
+public final class GroupCommit {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+
+    private final Journal journal;
+    private final boolean syncBeforeAck;
+    private final List<Durable> held = new ArrayList<>();
+
+    public GroupCommit(Journal journal, Durability durability) {
+        this.journal = journal;
+        this.syncBeforeAck = durability == Durability.ACK_AFTER_SYNC;
+    }
+
+    /** Runs {@code action} once what was appended so far is durable: now, or at the next commit. */
+    public void whenDurable(Durable action) {
+        if (syncBeforeAck) {
+            held.add(action);
+        } else {
+            action.onDurable();
+        }
+    }
+
+    /** Whether acknowledgements wait for a commit ({@code ack-after-sync}). */
+    public boolean holdsAcks() {
+        return syncBeforeAck;
+    }
+
+    /** Whether actions wait for the next commit. */
+    public boolean holding() {
+        return !held.isEmpty();
+    }
+
+    /**
+     * Syncs the journal if anything was appended since the last sync, then runs the held actions
+     * in the order they came; if the sync fails, each is told instead. Cheap when nothing waits.
+     *
+     * @return how many held actions ran
+     */
+    public int commit() {
+        if (!syncBeforeAck || !journal.unsynced() && held.isEmpty()) {
+            return 0;
+        }
+        RuntimeException failure = sync();
+        int count = held.size();
+        for (int i = 0; i < count; i++) {
+            Durable action = held.get(i);
+            if (failure == null) {
+                action.onDurable();
+            } else {
+                action.onSyncFailed(failure);
+            }
+        }
+        held.clear();
+        return count;
+    }
+
+    private RuntimeException sync() {
+        try {
+            journal.sync();
+            return null;
+        } catch (RuntimeException e) {
+            LOG.error("journal sync failed; {} held acknowledgements answered with an error", held.size(), e);
+            return e;
+        }
+    }
+
+    /** An acknowledgement (and delivery) that waits for the journal to be durable. */
+    public interface Durable {
+        /** The entry is durable: acknowledge and deliver. */
+        void onDurable();
+
+        /** The sync failed: whether the entry survives a power loss is unknown; say so. */
+        void onSyncFailed(RuntimeException failure);
+    }
+}
