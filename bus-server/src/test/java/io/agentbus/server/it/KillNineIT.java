@@ -73,11 +73,12 @@ class KillNineIT {
 
     private void publishAndKill(Daemon daemon, int round, int delayMs) throws Exception {
         CountDownLatch everyoneAcked = new CountDownLatch(PUBLISHERS);
-        List<Publisher> publishers = new ArrayList<>();
+        List<AckingPublisher> publishers = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         try {
             for (int i = 0; i < PUBLISHERS; i++) {
-                Publisher p = new Publisher("pub-" + i, WsClient.hello(daemon.port(), "pub-" + i), round, everyoneAcked);
+                AckingPublisher p = new AckingPublisher("pub-" + i, WsClient.hello(daemon.port(), "pub-" + i), ROOM,
+                        "pub-" + i + "/" + round, everyoneAcked);
                 publishers.add(p);
                 Thread t = new Thread(p, "kill-nine-" + p.client);
                 threads.add(t);
@@ -92,11 +93,11 @@ class KillNineIT {
                 assertFalse(t.isAlive(), t.getName() + " did not notice the daemon died");
             }
         } finally {
-            for (Publisher p : publishers) {
+            for (AckingPublisher p : publishers) {
                 p.ws.close();
             }
         }
-        for (Publisher p : publishers) {
+        for (AckingPublisher p : publishers) {
             assertNull(p.failure, () -> p.client + " failed: " + p.failure);
             acknowledged.putAll(p.acks);
         }
@@ -135,86 +136,5 @@ class KillNineIT {
             all.addAll(page.messages());
         } while (page.more());
         return all;
-    }
-
-    /**
-     * Publishes {@code "client/round/seq"} bodies with up to {@link #WINDOW} unacknowledged,
-     * recording each {@code ok}'s offset, until the connection dies.
-     */
-    private static final class Publisher implements Runnable {
-        private static final int WINDOW = 16;
-
-        final String client;
-        final WsClient ws;
-        final Map<String, Long> acks = new ConcurrentHashMap<>();
-        volatile Throwable failure;
-        private final int round;
-        private final CountDownLatch everyoneAcked;
-        private boolean acked;
-
-        Publisher(String client, WsClient ws, int round, CountDownLatch everyoneAcked) {
-            this.client = client;
-            this.ws = ws;
-            this.round = round;
-            this.everyoneAcked = everyoneAcked;
-        }
-
-        @Override
-        public void run() {
-            try {
-                publishUntilClosed();
-            } catch (Throwable t) {
-                failure = t;
-            }
-        }
-
-        private void publishUntilClosed() throws InterruptedException {
-            long sent = 0;
-            long received = 0;
-            while (true) {
-                try {
-                    for (; sent - received < WINDOW; sent++) {
-                        ws.send("{\"op\":\"pub\",\"rid\":\"" + sent + "\",\"room\":\"" + ROOM + "\",\"body\":"
-                                + body(sent) + "}");
-                    }
-                } catch (RuntimeException sendFailedAsTheDaemonDied) {
-                    drainAfterDeath();
-                    return;
-                }
-                String frame = ws.poll(100);
-                if (frame == null) {
-                    if (ws.isClosed()) {
-                        return;
-                    }
-                } else {
-                    onAck(frame);
-                    received++;
-                }
-            }
-        }
-
-        private void drainAfterDeath() throws InterruptedException {
-            for (String frame = ws.poll(0); frame != null || !ws.isClosed(); frame = ws.poll(100)) {
-                if (frame != null) {
-                    onAck(frame);
-                }
-            }
-        }
-
-        private void onAck(String frame) {
-            ServerFrame parsed = ServerFrames.parse(frame);
-            if (!(parsed instanceof Ok ok)) {
-                throw new AssertionError(client + " expected only ok frames, got " + frame);
-            }
-            acks.put(body(Long.parseLong(ok.rid())), ok.offset());
-            if (!acked) {
-                acked = true;
-                everyoneAcked.countDown();
-            }
-        }
-
-        private String body(long seq) {
-            return "\"" + client + "/" + round + "/" + seq + "\"";
-        }
     }
 }

@@ -28,18 +28,27 @@ public final class WsClient implements AutoCloseable {
     private final StringBuilder partial = new StringBuilder();
     private volatile boolean paused;
 
-    private WsClient(URI uri) {
-        this.ws = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT)
-                .buildAsync(uri, new Listener()).join();
+    private WsClient(HttpClient http, URI uri) {
+        this.ws = http.newWebSocketBuilder().connectTimeout(TIMEOUT).buildAsync(uri, new Listener()).join();
     }
 
     public static WsClient connect(int port) {
-        return new WsClient(URI.create("ws://127.0.0.1:" + port + "/ws"));
+        return connect(HttpClient.newHttpClient(), port);
+    }
+
+    /** Connects through {@code http}, which many clients may share (one selector thread for all). */
+    public static WsClient connect(HttpClient http, int port) {
+        return new WsClient(http, URI.create("ws://127.0.0.1:" + port + "/ws"));
     }
 
     /** Connects and says hello as {@code client}; returns after the welcome. */
     public static WsClient hello(int port, String client) {
-        WsClient c = connect(port);
+        return hello(HttpClient.newHttpClient(), port, client);
+    }
+
+    /** Connects through {@code http} and says hello as {@code client}; returns after the welcome. */
+    public static WsClient hello(HttpClient http, int port, String client) {
+        WsClient c = connect(http, port);
         c.send("{\"op\":\"hello\",\"client\":\"" + client + "\"}");
         c.await(f -> f.contains("\"op\":\"welcome\""));
         return c;
