@@ -76,7 +76,9 @@ public final class AgentBusServer implements AutoCloseable {
 
     private void open() throws Exception {
         Files.createDirectories(config.journalDir());
-        journal = new Journal(config.journalDir(), config.rollCycle(), config.durability());
+        journal = new Journal(config.journalDir(), config.rollCycle(), config.durability(),
+                config.journalMinFreeBytes());
+        health.journal(journal.health());
         EpochClock clock = SystemEpochClock.INSTANCE;
         FrameEncoder encoder = new FrameEncoder(PooledByteBufAllocator.DEFAULT);
         RecentIds recentIds = new RecentIds(config.dedupWindowMs(), config.dedupMaxIds());

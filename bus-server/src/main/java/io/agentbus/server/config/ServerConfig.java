@@ -28,6 +28,7 @@ public final class ServerConfig {
     private final long artifactRoomQuotaBytes;
     private final Durability durability;
     private final JournalRollCycle rollCycle;
+    private final long journalMinFreeBytes;
     private final int ioThreads;
     private final TransportKind transport;
     private final long shutdownTimeoutMs;
@@ -51,6 +52,7 @@ public final class ServerConfig {
         artifactRoomQuotaBytes = p.longInRange(Setting.ARTIFACT_ROOM_QUOTA_BYTES, 0, Long.MAX_VALUE);
         durability = p.choice(Setting.DURABILITY, Durability.class);
         rollCycle = p.choice(Setting.ROLL_CYCLE, JournalRollCycle.class);
+        journalMinFreeBytes = p.longInRange(Setting.JOURNAL_MIN_FREE_BYTES, 0, Long.MAX_VALUE);
         int threads = p.intInRange(Setting.IO_THREADS, 0, 1024);
         ioThreads = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         transport = p.choice(Setting.TRANSPORT, TransportKind.class);
@@ -153,6 +155,10 @@ public final class ServerConfig {
 
     public JournalRollCycle rollCycle() {
         return rollCycle;
+    }
+
+    public long journalMinFreeBytes() {
+        return journalMinFreeBytes;
     }
 
     public int ioThreads() {

@@ -104,7 +104,7 @@ public final class InboxHandler {
         }
 
         @Override
-        public void onSyncFailed(RuntimeException failure) {
+        public void onSyncFailed(Exception failure) {
             sender.send(new ErrorFrame(ok.rid(), ErrorCode.INTERNAL, "the journal could not be synced to disk ("
                     + failure.getMessage() + "): inbox offset " + ok.offset() + " may not survive a power loss"));
             if (json != null) {

@@ -54,7 +54,7 @@ public final class GroupCommit {
         if (!syncBeforeAck || !journal.unsynced() && held.isEmpty()) {
             return 0;
         }
-        RuntimeException failure = sync();
+        Exception failure = sync();
         int count = held.size();
         for (int i = 0; i < count; i++) {
             Durable action = held.get(i);
@@ -68,11 +68,11 @@ public final class GroupCommit {
         return count;
     }
 
-    private RuntimeException sync() {
+    private Exception sync() {
         try {
             journal.sync();
             return null;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Chronicle rethrows I/O errors unchecked
             LOG.error("journal sync failed; {} held acknowledgements answered with an error", held.size(), e);
             return e;
         }
@@ -84,6 +84,6 @@ public final class GroupCommit {
         void onDurable();
 
         /** The sync failed: whether the entry survives a power loss is unknown; say so. */
-        void onSyncFailed(RuntimeException failure);
+        void onSyncFailed(Exception failure);
     }
 }

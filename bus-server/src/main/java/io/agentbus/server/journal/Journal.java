@@ -1,11 +1,16 @@
 package io.agentbus.server.journal;
 
+import io.agentbus.protocol.ErrorCode;
 import io.agentbus.server.config.Durability;
 import io.agentbus.server.config.JournalRollCycle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -21,38 +26,104 @@ import org.slf4j.LoggerFactory;
 public final class Journal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
 
-    private final ChronicleQueue queue;
+    private final SingleChronicleQueue queue;
+    private final Path dir;
+    private final JournalHealth health = new JournalHealth();
+    private final DiskGuard guard;
     private ExcerptAppender appender;
     private ExcerptTailer reader;
     private boolean unsynced;
+    /** Why appends are refused until a restart, or {@code null}. */
+    private String broken;
 
-    /** Opens (or creates) the journal in {@code dir}, with {@code ack-after-append} durability. */
+    /**
+     * Opens (or creates) the journal in {@code dir}, with {@code ack-after-append} durability and
+     * no floor of free disk space.
+     */
     public Journal(Path dir, JournalRollCycle rollCycle) {
-        this(dir, rollCycle, Durability.ACK_AFTER_APPEND);
+        this(dir, rollCycle, Durability.ACK_AFTER_APPEND, 0);
     }
 
     /**
      * Opens (or creates) the journal in {@code dir}. With {@code ack-after-sync}, {@link #sync()}
      * forces the entries appended since the last sync to disk ({@code msync(MS_SYNC)}), and so does
-     * Chronicle when it unmaps a chunk or rolls to a new file.
+     * Chronicle when it unmaps a chunk or rolls to a new file. Appends are refused while the disk
+     * has less than {@code minFreeBytes} usable.
      */
-    public Journal(Path dir, JournalRollCycle rollCycle, Durability durability) {
+    public Journal(Path dir, JournalRollCycle rollCycle, Durability durability, long minFreeBytes) {
+        this.dir = dir;
+        this.guard = new DiskGuard(dir, minFreeBytes, health);
         this.queue = ChronicleQueue.singleBuilder(dir)
                 .rollCycle(rollCycle.chronicleCycle())
                 .syncMode(durability == Durability.ACK_AFTER_SYNC ? SyncMode.SYNC : SyncMode.NONE)
                 .build();
     }
 
-    /** Appends a record and returns its journal index. Sequencer thread only. */
+    /** Whether appends succeed, and the disk's free space, for {@code /health}. */
+    public JournalHealth health() {
+        return health;
+    }
+
+    /**
+     * Appends a record and returns its journal index. Sequencer thread only.
+     *
+     * @throws JournalUnavailableException when the disk is nearly full or the write fails; nothing
+     *                                     was appended then
+     */
     public long append(JournalRecord record) {
+        if (broken != null) {
+            throw new JournalUnavailableException(ErrorCode.INTERNAL, broken, null);
+        }
+        String refusal = guard.refusal();
+        if (refusal != null) {
+            health.failing(refusal);
+            throw new JournalUnavailableException(ErrorCode.OVERLOADED, refusal, null);
+        }
+        try {
+            guard.appended(write(record));
+        } catch (Exception e) { // Chronicle rethrows I/O errors unchecked, as the checked exceptions they are
+            throw failed(e);
+        }
+        health.succeeding();
+        unsynced = true;
+        return appender.lastIndexAppended();
+    }
+
+    /**
+     * After a failed write the appender's state cannot be trusted (a failed roll to a new file
+     * leaves it writing nowhere), so the next append starts with a new one. Chronicle releases its
+     * write lock when a write fails with an unchecked exception, but not when an I/O error comes
+     * through as the checked exception it is: every later append would wait for that lock, so the
+     * journal refuses appends until a restart (which takes over a dead process's lock).
+     */
+    private JournalUnavailableException failed(Exception e) {
+        String why = "the journal could not be written: " + (e instanceof UncheckedIOException u ? u.getCause() : e);
+        if (!(e instanceof RuntimeException)) {
+            broken = why + "; appends are refused until the daemon is restarted";
+            why = broken;
+        }
+        health.failing(why);
+        if (appender != null) {
+            appender.close();
+            appender = null;
+        }
+        return new JournalUnavailableException(ErrorCode.INTERNAL, why, e);
+    }
+
+    private long write(JournalRecord record) {
         if (appender == null) {
             appender = queue.createAppender();
         }
-        try (DocumentContext dc = appender.writingDocument()) {
-            RecordFormat.write(dc.wire().bytes(), record);
+        if (appender.cycle() != queue.cycle() && !Files.isWritable(dir)) {
+            throw new UncheckedIOException(new IOException("the journal directory " + dir
+                    + " is not writable, so the next journal file cannot be created"));
         }
-        unsynced = true;
-        return appender.lastIndexAppended();
+        try (DocumentContext dc = appender.writingDocument()) {
+            Bytes<?> bytes = dc.wire().bytes();
+            long start = bytes.writePosition();
+            RecordFormat.write(bytes, record);
+            return bytes.writePosition() - start;
+        }
     }
 
     /** Whether entries were appended since the last {@link #sync()}. Sequencer thread only. */

@@ -127,7 +127,7 @@ public final class PublishHandler {
         }
 
         @Override
-        public void onSyncFailed(RuntimeException failure) {
+        public void onSyncFailed(Exception failure) {
             reply.send(new ErrorFrame(ok.rid(), ErrorCode.INTERNAL, "the journal could not be synced to disk ("
                     + failure.getMessage() + "): offset " + ok.offset() + " may not survive a power loss"));
             if (json != null) {

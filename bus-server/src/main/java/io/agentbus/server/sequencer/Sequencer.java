@@ -3,6 +3,7 @@ package io.agentbus.server.sequencer;
 import io.agentbus.protocol.ErrorCode;
 import io.agentbus.protocol.frame.ErrorFrame;
 import io.agentbus.server.delivery.DrainBatch;
+import io.agentbus.server.journal.JournalUnavailableException;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochClock;
@@ -131,7 +132,11 @@ public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Comm
         }
         try {
             command.run(handlers);
-        } catch (RuntimeException e) {
+        } catch (JournalUnavailableException e) {
+            if (command instanceof Command.Request request) {
+                request.replyTo().send(new ErrorFrame(request.rid(), e.code(), e.getMessage()));
+            }
+        } catch (Exception e) { // a library may throw a checked exception unchecked
             LOG.error("sequencer failed on {}", command.getClass().getSimpleName(), e);
             if (command instanceof Command.Request request) {
                 request.replyTo().send(new ErrorFrame(request.rid(), ErrorCode.INTERNAL,
