@@ -21,6 +21,7 @@ import io.agentbus.server.room.RoomFanout;
 import io.agentbus.server.sequencer.BusState;
 import io.agentbus.server.sequencer.Handlers;
 import io.agentbus.server.sequencer.Sequencer;
+import io.agentbus.server.sequencer.SnapshotWriter;
 import io.agentbus.server.session.SessionContext;
 import io.agentbus.server.transport.PipelineInitializer;
 import io.agentbus.server.transport.Transport;
@@ -77,13 +78,14 @@ public final class AgentBusServer implements AutoCloseable {
     private void open() throws Exception {
         Files.createDirectories(config.journalDir());
         journal = new Journal(config.journalDir(), config.rollCycle(), config.durability(),
-                config.journalMinFreeBytes());
+                config.journalMinFreeBytes(), config.retention());
         health.journal(journal.health());
         EpochClock clock = SystemEpochClock.INSTANCE;
         FrameEncoder encoder = new FrameEncoder(PooledByteBufAllocator.DEFAULT);
         RecentIds recentIds = new RecentIds(config.dedupWindowMs(), config.dedupMaxIds());
         Handlers handlers = handlers(new BusState(), recentIds, encoder, clock);
         replay(handlers, recentIds, clock.time());
+        journal.onCycles(new SnapshotWriter(handlers.state(), journal, clock));
         sequencer = new Sequencer(config.ingressQueueCapacity(), handlers, clock);
         artifacts = new ArtifactUploads(new ArtifactStore(config.artifactDir()), sequencer, config.artifactMaxBytes());
         sequencer.start();

@@ -10,6 +10,7 @@ import io.agentbus.server.delivery.DeliveryQueue;
 import io.agentbus.server.delivery.FrameEncoder;
 import io.agentbus.server.journal.GroupCommit;
 import io.agentbus.server.journal.Journal;
+import io.agentbus.server.journal.RetentionPolicy;
 import io.agentbus.server.room.Membership;
 import io.agentbus.server.room.PublishHandler;
 import io.agentbus.server.room.Room;
@@ -85,7 +86,7 @@ final class InProcessRoom implements AutoCloseable {
     }
 
     private void open() throws InterruptedException {
-        journal = new Journal(dir.path(), DEFAULTS.rollCycle(), durability);
+        journal = new Journal(dir.path(), DEFAULTS.rollCycle(), durability, 0, RetentionPolicy.KEEP_ALL);
         bind();
         BusState state = new BusState();
         EpochClock clock = SystemEpochClock.INSTANCE;

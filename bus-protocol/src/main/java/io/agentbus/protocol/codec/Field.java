@@ -54,6 +54,7 @@ enum Field {
     VETO("veto"),
     FROM_OFFSET("from_offset"),
     TO_OFFSET("to_offset"),
+    REASON("reason"),
     CODE("code"),
     MESSAGE("message"),
     RETRY_AFTER_MS("retry_after_ms");

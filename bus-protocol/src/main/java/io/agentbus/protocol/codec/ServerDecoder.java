@@ -155,7 +155,7 @@ final class ServerDecoder {
         String room = v.requiredId(Field.ROOM);
         long from = v.requiredLong(Field.FROM_OFFSET, 0, ANY);
         long to = v.requiredLong(Field.TO_OFFSET, 0, ANY);
-        return new Dropped(room, from, to);
+        return new Dropped(room, from, to, v.optionalString(Field.REASON));
     }
 
     private static ErrorFrame error(FieldValues v, String rid) {

@@ -129,6 +129,9 @@ final class ServerEncoder {
         g.writeStringField("room", d.room());
         g.writeNumberField("from_offset", d.fromOffset());
         g.writeNumberField("to_offset", d.toOffset());
+        if (d.reason() != null) {
+            g.writeStringField("reason", d.reason());
+        }
     }
 
     private static void error(ErrorFrame e, JsonGenerator g) throws IOException {

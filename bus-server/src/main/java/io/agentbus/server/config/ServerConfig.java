@@ -1,5 +1,6 @@
 package io.agentbus.server.config;
 
+import io.agentbus.server.journal.RetentionPolicy;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -29,6 +30,7 @@ public final class ServerConfig {
     private final Durability durability;
     private final JournalRollCycle rollCycle;
     private final long journalMinFreeBytes;
+    private final RetentionPolicy retention;
     private final int ioThreads;
     private final TransportKind transport;
     private final long shutdownTimeoutMs;
@@ -53,6 +55,8 @@ public final class ServerConfig {
         durability = p.choice(Setting.DURABILITY, Durability.class);
         rollCycle = p.choice(Setting.ROLL_CYCLE, JournalRollCycle.class);
         journalMinFreeBytes = p.longInRange(Setting.JOURNAL_MIN_FREE_BYTES, 0, Long.MAX_VALUE);
+        retention = new RetentionPolicy(p.intInRange(Setting.RETENTION_CYCLES, 0, 1_000_000),
+                p.longInRange(Setting.RETENTION_BYTES, 0, Long.MAX_VALUE));
         int threads = p.intInRange(Setting.IO_THREADS, 0, 1024);
         ioThreads = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         transport = p.choice(Setting.TRANSPORT, TransportKind.class);
@@ -159,6 +163,10 @@ public final class ServerConfig {
 
     public long journalMinFreeBytes() {
         return journalMinFreeBytes;
+    }
+
+    public RetentionPolicy retention() {
+        return retention;
     }
 
     public int ioThreads() {

@@ -27,6 +27,8 @@ public enum Setting {
             "journal file period: daily, hourly, five-minutely or secondly (tests)"),
     JOURNAL_MIN_FREE_BYTES("journal.min.free.bytes", "134217728",
             "below this many free bytes on the journal's disk, appends get 'overloaded'"),
+    RETENTION_CYCLES("retention.cycles", "0", "journal files (cycles) kept, newest first; 0 keeps all"),
+    RETENTION_BYTES("retention.bytes", "0", "journal bytes kept at most, in whole files; 0 = no limit"),
     IO_THREADS("io.threads", "0", "event loop threads (0 = one per core)"),
     TRANSPORT("transport", "auto", "socket transport: auto (epoll where it loads), epoll or nio"),
     SHUTDOWN_TIMEOUT_MS("shutdown.timeout.ms", "10000", "how long a graceful shutdown may take"),

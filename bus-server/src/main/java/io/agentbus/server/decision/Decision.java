@@ -15,10 +15,13 @@ public final class Decision {
     private final DecisionRule rule;
     private final int quorum;
     private final long deadlineAtMs;
+    private final String proposer;
     private final Map<String, CastVote> votes = new LinkedHashMap<>();
     private DecisionStatus status = DecisionStatus.OPEN;
 
-    public Decision(String room, String id, String title, DecisionRule rule, int quorum, long deadlineAtMs) {
+    public Decision(String room, String id, String title, DecisionRule rule, int quorum, long deadlineAtMs,
+                    String proposer) {
+        this.proposer = proposer;
         this.room = room;
         this.id = id;
         this.title = title;
@@ -33,6 +36,15 @@ public final class Decision {
 
     public String id() {
         return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The client that proposed it. */
+    public String proposer() {
+        return proposer;
     }
 
     public DecisionRule rule() {

@@ -1,28 +1,35 @@
 package io.agentbus.server.inbox;
 
 import java.util.TreeSet;
-import org.agrona.collections.LongArrayList;
+import io.agentbus.server.journal.OffsetIndex;
 
 /**
  * A client's durable inbox of direct messages: its own offset sequence, where each message sits
  * in the journal, and how far it has been written to the client. Sequencer thread only.
  */
 public final class Inbox {
-    private final LongArrayList journalIndexByOffset = new LongArrayList();
+    private final OffsetIndex messages = new OffsetIndex();
     private final TreeSet<Long> writtenAhead = new TreeSet<>();
     private long writtenUpTo;
 
     /** The offset of the newest inbox message, 0 when there is none. */
     public long lastOffset() {
-        return journalIndexByOffset.size();
+        return messages.lastOffset();
     }
 
-    public void appended(long journalIndex) {
-        journalIndexByOffset.addLong(journalIndex);
+    /** Records that the message with this inbox offset sits at this journal index (or moved there). */
+    public void appended(long offset, long journalIndex) {
+        messages.put(offset, journalIndex);
     }
 
+    /** Retention deleted the journal before this index (unwritten messages were carried forward). */
+    public void forgetBefore(long firstJournalIndex) {
+        messages.forgetBefore(firstJournalIndex);
+    }
+
+    /** The journal index of the message with this offset, or {@link OffsetIndex#GONE}. */
     public long journalIndexOf(long offset) {
-        return journalIndexByOffset.getLong((int) (offset - 1));
+        return messages.journalIndexOf(offset);
     }
 
     /** Every message up to this offset has been written to the client. */
@@ -30,8 +37,12 @@ public final class Inbox {
         return writtenUpTo;
     }
 
-    /** Restores the cursor as journaled. */
+    /**
+     * Restores the cursor as journaled. Offsets up to it exist even when their messages are gone
+     * (retention): the next message gets a later one.
+     */
     public void writtenUpTo(long offset) {
+        messages.skipTo(offset);
         writtenUpTo = Math.max(writtenUpTo, offset);
         writtenAhead.headSet(writtenUpTo, true).clear();
     }

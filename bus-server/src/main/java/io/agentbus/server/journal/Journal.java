@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ChronicleQueue;
@@ -25,38 +27,56 @@ import org.slf4j.LoggerFactory;
  */
 public final class Journal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
+    private static final long HOUSEKEEPING_EVERY_NS = 1_000_000_000L;
 
     private final SingleChronicleQueue queue;
     private final Path dir;
     private final JournalHealth health = new JournalHealth();
     private final DiskGuard guard;
+    private final Retention retention;
+    private final NavigableSet<Integer> snapshotCycles = new TreeSet<>();
     private ExcerptAppender appender;
     private ExcerptTailer reader;
     private boolean unsynced;
     /** Why appends are refused until a restart, or {@code null}. */
     private String broken;
+    private CycleListener cycles;
+    private boolean writingSnapshot;
+    private long nextHousekeepingNs;
 
     /**
      * Opens (or creates) the journal in {@code dir}, with {@code ack-after-append} durability and
      * no floor of free disk space.
      */
     public Journal(Path dir, JournalRollCycle rollCycle) {
-        this(dir, rollCycle, Durability.ACK_AFTER_APPEND, 0);
+        this(dir, rollCycle, Durability.ACK_AFTER_APPEND, 0, RetentionPolicy.KEEP_ALL);
     }
 
     /**
      * Opens (or creates) the journal in {@code dir}. With {@code ack-after-sync}, {@link #sync()}
      * forces the entries appended since the last sync to disk ({@code msync(MS_SYNC)}), and so does
      * Chronicle when it unmaps a chunk or rolls to a new file. Appends are refused while the disk
-     * has less than {@code minFreeBytes} usable.
+     * has less than {@code minFreeBytes} usable. Files beyond the retention policy are deleted as
+     * appends go on (see {@link #onNewCycle}).
      */
-    public Journal(Path dir, JournalRollCycle rollCycle, Durability durability, long minFreeBytes) {
+    public Journal(Path dir, JournalRollCycle rollCycle, Durability durability, long minFreeBytes,
+                   RetentionPolicy retention) {
         this.dir = dir;
+        this.retention = new Retention(dir, retention, rollCycle.chronicleCycle());
         this.guard = new DiskGuard(dir, minFreeBytes, health);
         this.queue = ChronicleQueue.singleBuilder(dir)
                 .rollCycle(rollCycle.chronicleCycle())
                 .syncMode(durability == Durability.ACK_AFTER_SYNC ? SyncMode.SYNC : SyncMode.NONE)
                 .build();
+    }
+
+    /**
+     * Tells {@code listener} before the first append into each new journal file, so that every
+     * file starts with a snapshot of the state (appended through {@link #append}) and retention
+     * can delete the files before it; and after retention deleted files. Sequencer thread only.
+     */
+    public void onCycles(CycleListener listener) {
+        this.cycles = listener;
     }
 
     /** Whether appends succeed, and the disk's free space, for {@code /health}. */
@@ -80,13 +100,56 @@ public final class Journal implements AutoCloseable {
             throw new JournalUnavailableException(ErrorCode.OVERLOADED, refusal, null);
         }
         try {
+            snapshotIfNewCycle();
             guard.appended(write(record));
+        } catch (JournalUnavailableException e) {
+            throw e;
         } catch (Exception e) { // Chronicle rethrows I/O errors unchecked, as the checked exceptions they are
             throw failed(e);
         }
         health.succeeding();
         unsynced = true;
-        return appender.lastIndexAppended();
+        long index = appender.lastIndexAppended();
+        if (record instanceof JournalRecord.SnapshotComplete) {
+            snapshotCycles.add(appender.cycle());
+        }
+        housekeepIfDue();
+        return index;
+    }
+
+    private void snapshotIfNewCycle() {
+        if (cycles == null || writingSnapshot) {
+            return;
+        }
+        if (appender == null) {
+            appender = queue.createAppender();
+        }
+        if (appender.cycle() != queue.cycle()) {
+            writingSnapshot = true;
+            try {
+                cycles.cycleStarting();
+            } finally {
+                writingSnapshot = false;
+            }
+        }
+    }
+
+    private void housekeepIfDue() {
+        long now = System.nanoTime();
+        if (!retention.enabled() || writingSnapshot || now - nextHousekeepingNs < 0) {
+            return;
+        }
+        nextHousekeepingNs = now + HOUSEKEEPING_EVERY_NS;
+        try {
+            if (retention.housekeep(snapshotCycles) > 0) {
+                queue.refreshDirectoryListing();
+                if (cycles != null) {
+                    cycles.cyclesDeleted(queue.firstIndex());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("retention: housekeeping failed: {}", e.toString());
+        }
     }
 
     /**
@@ -174,6 +237,9 @@ public final class Journal implements AutoCloseable {
                     }
                     JournalRecord record = decode(dc.wire().bytes(), dc.index());
                     if (record != null) {
+                        if (record instanceof JournalRecord.SnapshotComplete) {
+                            snapshotCycles.add(queue.rollCycle().toCycle(dc.index()));
+                        }
                         handler.onRecord(record, dc.index());
                         count++;
                     }
@@ -195,6 +261,15 @@ public final class Journal implements AutoCloseable {
     @Override
     public void close() {
         queue.close();
+    }
+
+    /** What the owner of the state does when the journal starts a file or deletes old ones. */
+    public interface CycleListener {
+        /** The next append opens a new file: restate the state first (through {@link #append}). */
+        void cycleStarting();
+
+        /** Retention deleted every file before the one holding {@code firstIndexKept}. */
+        void cyclesDeleted(long firstIndexKept);
     }
 
     /** Receives replayed records. */

@@ -45,4 +45,19 @@ public sealed interface JournalRecord {
     record ArtifactStored(String room, String sha256, long size, String name, String contentType)
             implements JournalRecord {
     }
+
+    /**
+     * Part of a snapshot: the room's offsets run up to {@code lastOffset}, whether or not the
+     * messages are still in the journal.
+     */
+    record RoomMark(String room, long lastOffset) implements JournalRecord {
+    }
+
+    /**
+     * Ends a snapshot: the records since the last one restate the whole durable state (marks,
+     * roles, decisions and votes, artifacts, inbox cursors and unwritten direct messages), so a
+     * replay that starts at the snapshot needs no older journal file.
+     */
+    record SnapshotComplete(long writtenAtMs) implements JournalRecord {
+    }
 }

@@ -9,7 +9,9 @@ import io.agentbus.server.journal.JournalRecord.DecisionOpened;
 import io.agentbus.server.journal.JournalRecord.DirectMessage;
 import io.agentbus.server.journal.JournalRecord.InboxCursor;
 import io.agentbus.server.journal.JournalRecord.MemberJoined;
+import io.agentbus.server.journal.JournalRecord.RoomMark;
 import io.agentbus.server.journal.JournalRecord.RoomMessage;
+import io.agentbus.server.journal.JournalRecord.SnapshotComplete;
 import io.agentbus.server.journal.JournalRecord.VoteCast;
 import net.openhft.chronicle.bytes.Bytes;
 
@@ -29,6 +31,8 @@ final class RecordFormat {
     private static final byte DECISION_CLOSED = 6;
     private static final byte INBOX_CURSOR = 7;
     private static final byte ARTIFACT_STORED = 8;
+    private static final byte ROOM_MARK = 9;
+    private static final byte SNAPSHOT_COMPLETE = 10;
 
     private RecordFormat() {
     }
@@ -66,6 +70,10 @@ final class RecordFormat {
         } else if (record instanceof ArtifactStored a) {
             out.writeByte(ARTIFACT_STORED).writeUtf8(a.room()).writeUtf8(a.sha256()).writeLong(a.size())
                     .writeUtf8(a.name()).writeUtf8(a.contentType());
+        } else if (record instanceof RoomMark m) {
+            out.writeByte(ROOM_MARK).writeUtf8(m.room()).writeLong(m.lastOffset());
+        } else if (record instanceof SnapshotComplete c) {
+            out.writeByte(SNAPSHOT_COMPLETE).writeLong(c.writtenAtMs());
         } else {
             throw new IllegalArgumentException("unknown journal record " + record.getClass().getName());
         }
@@ -109,6 +117,10 @@ final class RecordFormat {
             case ARTIFACT_STORED:
                 return new ArtifactStored(in.readUtf8(), in.readUtf8(), in.readLong(), in.readUtf8(),
                         in.readUtf8());
+            case ROOM_MARK:
+                return new RoomMark(in.readUtf8(), in.readLong());
+            case SNAPSHOT_COMPLETE:
+                return new SnapshotComplete(in.readLong());
             default:
                 throw new CorruptEntryException("unknown entry kind " + kind);
         }

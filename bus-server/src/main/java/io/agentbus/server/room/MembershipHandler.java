@@ -1,6 +1,7 @@
 package io.agentbus.server.room;
 
 import io.agentbus.protocol.ErrorCode;
+import io.agentbus.protocol.frame.Dropped;
 import io.agentbus.protocol.frame.ErrorFrame;
 import io.agentbus.protocol.frame.Join;
 import io.agentbus.protocol.frame.Leave;
@@ -82,8 +83,16 @@ public final class MembershipHandler {
         rooms.clear();
     }
 
+    /**
+     * Replays the messages after {@code since}; when retention already removed some of them, a
+     * {@code dropped} notice with reason {@code retention} names that range first.
+     */
     private void replay(Session session, Room room, long since) {
-        for (long offset = since + 1; offset <= room.lastOffset(); offset++) {
+        long first = room.firstOffset();
+        if (since + 1 < first) {
+            session.send(new Dropped(room.id(), since + 1, first - 1, Dropped.RETENTION));
+        }
+        for (long offset = Math.max(since, first - 1) + 1; offset <= room.lastOffset(); offset++) {
             JournalRecord record = journal.read(room.journalIndexOf(offset));
             if (record instanceof RoomMessage m) {
                 session.delivery().offerReplay(encoder.wrap(m.frame()));

@@ -94,12 +94,21 @@ public final class PublishHandler {
         frame.release();
     }
 
-    /** Answers with up to {@code limit} messages after {@code since}, in offset order. */
+    /**
+     * Answers with up to {@code limit} messages after {@code since}, in offset order; with
+     * {@code not_found} when retention removed some of them.
+     */
     public void history(Reply reply, HistoryRequest request) {
         Room room = state.room(request.room());
         if (room == null) {
             reply.send(new ErrorFrame(request.rid(), ErrorCode.NOT_FOUND,
                     "room '" + request.room() + "' does not exist"));
+            return;
+        }
+        if (request.since() + 1 < room.firstOffset()) {
+            reply.send(new ErrorFrame(request.rid(), ErrorCode.NOT_FOUND, "room '" + room.id() + "' keeps offsets "
+                    + room.firstOffset() + " and later only (retention removed the older ones): ask with since >= "
+                    + (room.firstOffset() - 1)));
             return;
         }
         long last = room.lastOffset();

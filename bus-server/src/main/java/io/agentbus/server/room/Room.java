@@ -1,15 +1,13 @@
 package io.agentbus.server.room;
 
 import io.agentbus.server.decision.Decision;
+import io.agentbus.server.journal.OffsetIndex;
 import io.agentbus.server.session.Session;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.agrona.collections.LongArrayList;
 
 /**
  * A room's state, owned by the sequencer thread. The durable part (offsets, where each message
@@ -18,11 +16,11 @@ import org.agrona.collections.LongArrayList;
  */
 public final class Room {
     private final String id;
-    private final LongArrayList journalIndexByOffset = new LongArrayList();
+    private final OffsetIndex messages = new OffsetIndex();
     private final List<Membership> members = new ArrayList<>();
     private final Map<String, String> lastRoles = new HashMap<>();
     private final Map<String, Decision> decisions = new LinkedHashMap<>();
-    private final Set<String> artifacts = new HashSet<>();
+    private final Map<String, Long> artifactSizes = new LinkedHashMap<>();
     private long artifactBytes;
 
     public Room(String id) {
@@ -35,17 +33,32 @@ public final class Room {
 
     /** The offset of the newest message, 0 when there is none. */
     public long lastOffset() {
-        return journalIndexByOffset.size();
+        return messages.lastOffset();
     }
 
-    /** Records that the message with the next offset sits at this journal index. */
-    public void appended(long journalIndex) {
-        journalIndexByOffset.addLong(journalIndex);
+    /** The oldest offset still in the journal (retention removes older ones); last + 1 when none is. */
+    public long firstOffset() {
+        return messages.firstOffset();
     }
 
-    /** The journal index of the message with this offset (1 ≤ offset ≤ last). */
+    /** Records that the message with this offset sits at this journal index. */
+    public void appended(long offset, long journalIndex) {
+        messages.put(offset, journalIndex);
+    }
+
+    /** Offsets up to {@code lastOffset} were used, though their messages are gone (a snapshot's mark). */
+    public void skipTo(long lastOffset) {
+        messages.skipTo(lastOffset);
+    }
+
+    /** Retention deleted the journal before this index: the messages there are gone. */
+    public void forgetBefore(long firstJournalIndex) {
+        messages.forgetBefore(firstJournalIndex);
+    }
+
+    /** The journal index of the message with this offset, or {@link OffsetIndex#GONE}. */
     public long journalIndexOf(long offset) {
-        return journalIndexByOffset.getLong((int) (offset - 1));
+        return messages.journalIndexOf(offset);
     }
 
     /** Live members, in join order. */
@@ -96,7 +109,7 @@ public final class Room {
 
     /** Records a stored artifact; returns whether it was new to this room. */
     public boolean addArtifact(String sha256, long size) {
-        if (artifacts.add(sha256)) {
+        if (artifactSizes.putIfAbsent(sha256, size) == null) {
             artifactBytes += size;
             return true;
         }
@@ -104,7 +117,12 @@ public final class Room {
     }
 
     public boolean hasArtifact(String sha256) {
-        return artifacts.contains(sha256);
+        return artifactSizes.containsKey(sha256);
+    }
+
+    /** Each distinct artifact stored for this room (its sha256) and its size, in the order stored. */
+    public Map<String, Long> artifactSizes() {
+        return artifactSizes;
     }
 
     /** Bytes of distinct artifacts stored for this room. */

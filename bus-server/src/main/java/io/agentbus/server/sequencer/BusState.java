@@ -9,7 +9,9 @@ import io.agentbus.server.journal.JournalRecord.DecisionOpened;
 import io.agentbus.server.journal.JournalRecord.DirectMessage;
 import io.agentbus.server.journal.JournalRecord.InboxCursor;
 import io.agentbus.server.journal.JournalRecord.MemberJoined;
+import io.agentbus.server.journal.JournalRecord.RoomMark;
 import io.agentbus.server.journal.JournalRecord.RoomMessage;
+import io.agentbus.server.journal.JournalRecord.SnapshotComplete;
 import io.agentbus.server.journal.JournalRecord.VoteCast;
 import io.agentbus.server.room.Room;
 import io.agentbus.server.session.Session;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * All state of the bus, owned by the sequencer thread. {@link #apply(JournalRecord, long)} is
  * the only way the durable part changes, both live (right after the append) and on replay, so a
- * restart rebuilds exactly what was there.
+ * restart rebuilds exactly what was there. Applying a snapshot's records again is harmless: each
+ * restates what is already there.
  */
 public final class BusState {
     private static final Logger LOG = LoggerFactory.getLogger(BusState.class);
@@ -60,6 +63,11 @@ public final class BusState {
         return inboxes.get(client);
     }
 
+    /** Every client's inbox, by client id. */
+    public Map<String, Inbox> inboxes() {
+        return inboxes;
+    }
+
     /** Connected sessions that said hello as this client (possibly empty). */
     public List<Session> sessionsOf(String client) {
         return sessionsByClient.getOrDefault(client, List.of());
@@ -76,6 +84,16 @@ public final class BusState {
         }
     }
 
+    /** Retention deleted the journal before {@code firstJournalIndex}: forget where things sat there. */
+    public void forgetBefore(long firstJournalIndex) {
+        for (Room room : rooms.values()) {
+            room.forgetBefore(firstJournalIndex);
+        }
+        for (Inbox inbox : inboxes.values()) {
+            inbox.forgetBefore(firstJournalIndex);
+        }
+    }
+
     /** Applies one journaled change. */
     public void apply(JournalRecord record, long journalIndex) {
         if (record instanceof RoomMessage m) {
@@ -86,7 +104,9 @@ public final class BusState {
             roomOrCreate(j.room()).lastRoles().put(j.client(), j.role());
         } else if (record instanceof InboxCursor c) {
             inboxOrCreate(c.client()).writtenUpTo(c.writtenUpTo());
-        } else {
+        } else if (record instanceof RoomMark m) {
+            roomOrCreate(m.room()).skipTo(m.lastOffset());
+        } else if (!(record instanceof SnapshotComplete)) {
             applyDecisionOrArtifact(record);
         }
     }
@@ -94,20 +114,21 @@ public final class BusState {
     private void applyRoomMessage(RoomMessage m, long journalIndex) {
         Room room = roomOrCreate(m.room());
         if (m.offset() != room.lastOffset() + 1) {
-            LOG.warn("journal: room {} offset {} follows {}; kept in journal order", m.room(), m.offset(),
-                    room.lastOffset());
+            LOG.warn("journal: room {} offset {} follows {}", m.room(), m.offset(), room.lastOffset());
         }
-        room.appended(journalIndex);
+        room.appended(m.offset(), journalIndex);
     }
 
+    /** A direct message, or one carried forward by a snapshot (its offset is not new then). */
     private void applyDirectMessage(DirectMessage m, long journalIndex) {
-        inboxOrCreate(m.to()).appended(journalIndex);
+        inboxOrCreate(m.to()).appended(m.inboxOffset(), journalIndex);
     }
 
     private void applyDecisionOrArtifact(JournalRecord record) {
         if (record instanceof DecisionOpened d) {
-            roomOrCreate(d.room()).decisions().put(d.decision(),
-                    new Decision(d.room(), d.decision(), d.title(), d.rule(), d.quorum(), d.deadlineAtMs()));
+            roomOrCreate(d.room()).decisions().putIfAbsent(d.decision(),
+                    new Decision(d.room(), d.decision(), d.title(), d.rule(), d.quorum(), d.deadlineAtMs(),
+                            d.proposer()));
         } else if (record instanceof VoteCast v) {
             Decision decision = roomOrCreate(v.room()).decisions().get(v.decision());
             if (decision != null) {

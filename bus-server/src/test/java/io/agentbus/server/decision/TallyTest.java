@@ -199,7 +199,7 @@ class TallyTest {
     }
 
     private static Decision decision(DecisionRule rule, int quorum) {
-        return new Decision("room", "d-1", "title", rule, quorum, 0);
+        return new Decision("room", "d-1", "title", rule, quorum, 0, "proposer");
     }
 
     private static Map<String, Integer> members(Object... clientsAndWeights) {
