@@ -66,9 +66,10 @@ public final class WorkerFixture implements AutoCloseable {
         return e -> e.type().equals(type) && taskId.equals(e.taskId());
     }
 
-    /** The worker events (bodies with a {@code worker}) of {@code taskId}. */
+    /** The worker events (bodies with a {@code worker} and a {@code role}: not controls) of {@code taskId}. */
     public static List<LiveDaemon.Event> ofTask(List<LiveDaemon.Event> history, String taskId) {
-        return history.stream().filter(e -> e.body().has("worker") && taskId.equals(e.taskId())).toList();
+        return history.stream()
+                .filter(e -> e.body().has("worker") && e.body().has("role") && taskId.equals(e.taskId())).toList();
     }
 
     public static List<String> types(List<LiveDaemon.Event> events) {
