@@ -110,11 +110,13 @@ public final class AgentProcess {
     }
 
     /**
-     * After the agent exited (or to make it): SIGKILL to what is left of its group, then waits up to
-     * {@code outputWait} for the last lines of its output to be handed over.
+     * After the agent exited (or to make it): SIGKILL to what is left of its group, waits up to
+     * {@code outputWait} until none of it is alive, then as long for the last lines of its output
+     * to be handed over.
      */
     public void finish(Duration outputWait) {
         group.signal("KILL");
+        group.awaitEmpty(outputWait);
         try {
             if (!process.waitFor(outputWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();

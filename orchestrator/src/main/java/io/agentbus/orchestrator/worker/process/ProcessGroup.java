@@ -5,8 +5,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A process group on Linux: signalled as a whole with {@code kill -s SIG -- -PGID} (the JDK
@@ -15,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 public final class ProcessGroup {
     private static final Path PROC = Path.of("/proc");
     private static final long KILL_TIMEOUT_MS = 5_000;
+    private static final long EMPTY_POLL_NS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final long id;
 
@@ -66,6 +69,23 @@ public final class ProcessGroup {
             throw new IllegalStateException("cannot list /proc: " + e.getMessage(), e);
         }
         return members;
+    }
+
+    /**
+     * Waits up to {@code timeout} until the group has no live process (a SIGKILL is delivered
+     * asynchronously: the processes die when next scheduled).
+     *
+     * @return whether it is empty
+     */
+    public boolean awaitEmpty(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!members().isEmpty()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            LockSupport.parkNanos(EMPTY_POLL_NS);
+        }
+        return true;
     }
 
     /** {pid, pgrp} of a live process, or {@code null} for a zombie or a process gone meanwhile. */

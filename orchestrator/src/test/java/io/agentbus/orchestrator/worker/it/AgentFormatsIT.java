@@ -94,16 +94,19 @@ class AgentFormatsIT {
 
         List<Event> events = ofTask(fixture.awaitEvent("codex-room", is("completed", "t1")), "t1");
 
-        assertEquals(List.of("started", "log", "recovery", "started", "log", "log", "progress", "progress", "progress",
-                "log", "progress", "cost", "completed"), types(events));
-        assertTrue(events.get(1).text("message").startsWith("Not inside a trusted directory"));
-        assertEquals("stderr", events.get(1).text("stream"));
-        Event recovery = events.get(2);
+        List<Event> stdout = WorkerFixture.withoutStderr(events);
+        assertEquals(List.of("started", "recovery", "started", "log", "progress", "progress", "progress", "log",
+                "progress", "cost", "completed"), types(stdout));
+        assertEquals(List.of("Not inside a trusted directory and --skip-git-repo-check was not specified.",
+                "Reading prompt from arguments"), WorkerFixture.stderr(events));
+        Event recovery = stdout.get(1);
         assertEquals("restart_with_args", recovery.text("action"));
         assertEquals(List.of("--skip-git-repo-check"), strings(recovery, "added_args"));
-        assertEquals(2, events.get(3).body().path("attempt").asInt());
-        assertEquals("bash -lc ls", events.get(6).text("command"));
-        assertEquals(List.of("/tmp/ws/hello.py"), strings(events.get(7), "files"));
+        assertEquals(2, stdout.get(2).body().path("attempt").asInt());
+        assertEquals("bash -lc ls", stdout.get(4).text("command"));
+        assertEquals(List.of("/tmp/ws/hello.py"), strings(stdout.get(5), "files"));
+        assertTrue(events.indexOf(first(events, "recovery")) > events.indexOf(stderrLine(events, "Not inside")),
+                "recovered after the error");
         Event cost = first(events, "cost");
         assertTrue(cost.body().path("usd_estimated").asBoolean(), "codex reports tokens, the template prices them");
         assertEquals((24763 * 1.25 + 122 * 10.0) / 1_000_000, cost.body().path("usd").asDouble(), 1e-12);
@@ -147,6 +150,11 @@ class AgentFormatsIT {
         Event completed = first(events, "completed");
         assertEquals("all done", completed.text("summary"));
         assertEquals(List.of("out.txt"), strings(completed, "files_changed"));
+    }
+
+    private static Event stderrLine(List<Event> events, String start) {
+        return events.stream().filter(e -> "stderr".equals(e.text("stream")) && e.text("message").startsWith(start))
+                .findFirst().orElseThrow();
     }
 
     static List<String> strings(Event event, String field) {

@@ -72,6 +72,19 @@ public final class WorkerFixture implements AutoCloseable {
                 .filter(e -> e.body().has("worker") && e.body().has("role") && taskId.equals(e.taskId())).toList();
     }
 
+    /**
+     * The events without the agent's stderr lines: stdout and stderr are read on two threads, so
+     * only the order within each stream is defined.
+     */
+    public static List<LiveDaemon.Event> withoutStderr(List<LiveDaemon.Event> events) {
+        return events.stream().filter(e -> !"stderr".equals(e.text("stream"))).toList();
+    }
+
+    /** The agent's stderr lines, in order. */
+    public static List<String> stderr(List<LiveDaemon.Event> events) {
+        return events.stream().filter(e -> "stderr".equals(e.text("stream"))).map(e -> e.text("message")).toList();
+    }
+
     public static List<String> types(List<LiveDaemon.Event> events) {
         return events.stream().map(LiveDaemon.Event::type).toList();
     }
