@@ -6,6 +6,6 @@
  * {@code output} (one parser per output format), {@code process} (the agent's process group),
  * {@code rules} (limits, forbidden operations, permission recovery, cost), {@code workspace}
  * (one directory or git worktree per task, files changed), {@code bus} (message bodies in and
- * out) and {@code run} (one task from first attempt to final event).
+ * out), {@code run} (one task from first attempt to final event) and {@code cli} (the command).
  */
 package io.agentbus.orchestrator.worker;

@@ -12,7 +12,6 @@ import io.agentbus.orchestrator.worker.rules.PermissionRecovery;
 import io.agentbus.orchestrator.worker.workspace.ChangeTracker;
 import io.agentbus.orchestrator.worker.workspace.WorkspaceException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -141,7 +140,7 @@ public final class TaskRun {
     }
 
     /** Waits for the agent's exit, asking it to stop on timeout and killing it a grace period after any stop. */
-    private int waitForExit(Attempt run, AgentProcess process, ChangeTracker tracker) throws IOException {
+    private int waitForExit(Attempt run, AgentProcess process, ChangeTracker tracker) {
         long graceNs = env.limits().grace().toNanos();
         long watchNs = env.watchInterval().toNanos();
         long lastWatch = System.nanoTime();
@@ -347,27 +346,5 @@ public final class TaskRun {
 
     /** A task's state for a heartbeat: {@code running}, {@code paused} or {@code waiting} (for a retry). */
     public record Snapshot(String taskId, String job, int attempt, String state, long pid, long elapsedMs) {
-    }
-
-    /** The prompt written to a file for {@link PromptMode#FILE}, deleted after the attempt. */
-    private record PromptFile(Path path) {
-        static PromptFile of(boolean needed, String prompt) throws IOException {
-            if (!needed) {
-                return new PromptFile(null);
-            }
-            Path file = Files.createTempFile("agentbus-prompt-", ".md");
-            Files.writeString(file, prompt);
-            return new PromptFile(file);
-        }
-
-        void delete() {
-            if (path != null) {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException ignored) {
-                    // a temporary file: the system cleans it up at the latest
-                }
-            }
-        }
     }
 }
