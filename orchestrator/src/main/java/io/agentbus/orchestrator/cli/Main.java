@@ -52,7 +52,10 @@ public final class Main {
     static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine commandLine = new CommandLine(new Main())
                 .addSubcommand(new PlanCommand())
+                .addSubcommand(new OrchestrateCommand())
+                .addSubcommand(new JobCommand())
                 .setExpandAtFiles(false)
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
                 .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
                 .setParameterExceptionHandler((e, unused) -> badCommandLine(e, err))
