@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,9 @@ import org.slf4j.LoggerFactory;
  */
 final class Job {
     private static final Logger LOG = LoggerFactory.getLogger(Job.class);
+    /** What may still arrive for a task that has ended: what it cost, reviews, logs, controls. */
+    private static final Set<String> AFTER_END = Set.of("cost", "review", "log", "heartbeat", "recovery", "pause",
+            "resume", "stop");
 
     final Orchestrator orchestrator;
     final Plan plan;
@@ -107,6 +111,12 @@ final class Job {
         }
         if (event.taskId() != null && !tasks.containsKey(event.taskId())) {
             reject(msg.offset(), msg.from(), "'" + event.type() + "' names unknown task '" + event.taskId() + "'");
+            return;
+        }
+        TaskRecord task = event.taskId() == null ? null : tasks.get(event.taskId());
+        if (task != null && task.status.terminal() && !AFTER_END.contains(event.type())) {
+            reject(msg.offset(), msg.from(), "'" + event.type() + "' for " + task.id() + ", which has ended ("
+                    + task.status.wireName() + ")");
             return;
         }
         handle(event);
