@@ -79,7 +79,7 @@ final class ReviewDesk {
         }
         if (round.reviews.isEmpty()) {
             close(round, ReviewAction.LOG_WARNING, "no review arrived within "
-                    + Duration.ofMillis(job.orchestrator.settings().reviewTimeoutMs()).toSeconds() + " s");
+                    + job.orchestrator.settings().reviewTimeoutMs() + " ms");
         } else {
             ReviewAction action = ReviewRule.decide(round.verdicts());
             close(round, action, reasons(round) + " (timed out with " + round.reviews.size() + " of "
