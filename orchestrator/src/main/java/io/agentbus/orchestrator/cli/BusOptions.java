@@ -1,6 +1,7 @@
 package io.agentbus.orchestrator.cli;
 
 import io.agentbus.client.AgentBusClient;
+import io.agentbus.protocol.Ids;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -35,7 +36,7 @@ final class BusOptions {
             throw new IllegalArgumentException("--connect-timeout must be at least 1 second, not " + timeoutSeconds);
         }
         String id = clientId != null ? clientId : fallbackId;
-        if (!io.agentbus.protocol.Ids.isValid(id)) {
+        if (!Ids.isValid(id)) {
             throw new IllegalArgumentException("--client must be an id matching [A-Za-z0-9][A-Za-z0-9._:-]{0,127}: " + id);
         }
         Duration timeout = Duration.ofSeconds(timeoutSeconds);

@@ -7,6 +7,7 @@ import io.agentbus.client.Message;
 import io.agentbus.client.Published;
 import io.agentbus.protocol.Ids;
 import io.agentbus.protocol.Priority;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
@@ -55,7 +56,7 @@ final class JobCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--task and --worker must not be empty");
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        String type = action.name().toLowerCase(java.util.Locale.ROOT);
+        String type = action.name().toLowerCase(Locale.ROOT);
         body.put("type", type);
         if (taskId != null) {
             body.put("task_id", taskId);

@@ -11,6 +11,7 @@ import io.agentbus.orchestrator.plan.Plan;
 import io.agentbus.orchestrator.plan.Planner;
 import io.agentbus.orchestrator.plan.RepoScanner;
 import java.io.PrintWriter;
+import io.agentbus.protocol.Ids;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -108,7 +109,7 @@ final class OrchestrateCommand implements Callable<Integer> {
         if (maxDepth != null && maxDepth < 0) {
             throw new IllegalArgumentException("--max-depth must be >= 0, not " + maxDepth);
         }
-        if (!io.agentbus.protocol.Ids.isValid(room)) {
+        if (!Ids.isValid(room)) {
             throw new IllegalArgumentException("--room must be an id matching [A-Za-z0-9][A-Za-z0-9._:-]{0,127}: " + room);
         }
         if (webhook != null && !("http".equals(webhook.getScheme()) || "https".equals(webhook.getScheme()))) {

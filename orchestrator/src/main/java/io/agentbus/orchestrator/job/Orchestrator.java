@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,7 +86,7 @@ public final class Orchestrator implements AutoCloseable {
         if (options.dailyBudgetUsd() > 0) {
             double left = options.dailyBudgetUsd() - ledger.spent(today());
             if (left <= 0) {
-                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "the day's budget of $%.2f is spent (ledger %s)", options.dailyBudgetUsd(), options.ledger()));
             }
             limit = limit > 0 ? Math.min(limit, left) : left;
@@ -130,8 +131,13 @@ public final class Orchestrator implements AutoCloseable {
 
     private void decision(DecisionUpdate update) {
         Job job = jobs.get(update.room());
-        if (job != null) {
+        if (job == null) {
+            return;
+        }
+        try {
             job.desk.onDecision(update);
+        } catch (RuntimeException e) {
+            LOG.error("job {}: decision {} could not be handled", job.options.jobId(), update.decision(), e);
         }
     }
 
@@ -151,7 +157,7 @@ public final class Orchestrator implements AutoCloseable {
             root.room.publish(body.deepCopy());
         }
         if (stop) {
-            String reason = String.format(java.util.Locale.ROOT, "budget spent: $%.2f of $%.2f", budget.spentUsd(),
+            String reason = String.format(Locale.ROOT, "budget spent: $%.2f of $%.2f", budget.spentUsd(),
                     budget.limitUsd());
             notify("budget_stop", job, reason, body);
             (root != null ? root : job).stopAll(JobStatus.BUDGET_STOPPED, reason, true);
@@ -220,7 +226,7 @@ public final class Orchestrator implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("job {}: {}", job.options.jobId(), e.getMessage());
         }
-        notify("job_end", job, "job ended " + report.status().wireName() + String.format(java.util.Locale.ROOT,
+        notify("job_end", job, "job ended " + report.status().wireName() + String.format(Locale.ROOT,
                 ", cost $%.2f, tasks %s", report.costUsd(), report.taskCounts()), report.taskCounts());
         result.complete(report);
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -160,7 +161,7 @@ final class ReviewDesk {
         if (record == null || update.status() == DecisionStatus.OPEN || record.has("status")) {
             return;
         }
-        String status = update.status().name().toLowerCase(java.util.Locale.ROOT);
+        String status = update.status().name().toLowerCase(Locale.ROOT);
         record.put("status", status);
         record.put("yes", update.yes());
         record.put("no", update.no());

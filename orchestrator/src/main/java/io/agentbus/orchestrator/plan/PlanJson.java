@@ -1,5 +1,6 @@
 package io.agentbus.orchestrator.plan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -40,7 +41,7 @@ public final class PlanJson {
     public static String toText(Plan plan) {
         try {
             return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(plan));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("a plan that cannot be written as JSON", e);
         }
     }

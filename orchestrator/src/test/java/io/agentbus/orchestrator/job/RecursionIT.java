@@ -1,5 +1,6 @@
 package io.agentbus.orchestrator.job;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,7 +101,7 @@ class RecursionIT {
     }
 
     private static List<String> titles(RoomLog log, String room, int n) {
-        org.awaitility.Awaitility.await().atMost(RoomLog.DEADLINE).until(() -> log.count(room, "task") >= n);
+        await().atMost(RoomLog.DEADLINE).until(() -> log.count(room, "task") >= n);
         return log.of(room).stream().filter(e -> e.type().equals("task")).map(e -> e.field("title")).toList();
     }
 }
