@@ -1,11 +1,16 @@
 package io.agentbus.orchestrator.cli;
 
+import io.agentbus.client.error.ConnectFailedException;
+import io.agentbus.orchestrator.config.ConfigException;
 import io.agentbus.orchestrator.worker.cli.WorkerCommand;
 import io.agentbus.protocol.BuildVersion;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The launcher's entry point for the orchestration commands ({@code agentbus plan},
@@ -15,42 +20,75 @@ import picocli.CommandLine.Command;
 @Command(name = "agentbus", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Plan multi-agent jobs and run agent CLIs as workers on the bus.")
 public final class Main {
+    /** A bad command line, a bad config file or a bad task (sysexits {@code EX_USAGE}). */
+    static final int USAGE = 64;
+    /** No connection to the bus within the timeout. */
+    static final int CANNOT_CONNECT = 2;
+    /** An unexpected exception (sysexits {@code EX_SOFTWARE}). */
+    static final int SOFTWARE = 70;
     private static final int USAGE_WIDTH = 100;
-    /** Exit status of a bad command line (sysexits EX_USAGE), as the client CLI's. */
-    static final int USAGE_ERROR = 64;
     private static final String SIMPLE_LOGGER_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
     private Main() {
     }
 
-    /** Runs the command line and exits with its status; the bus client library logs warnings only. */
     public static void main(String[] args) {
         if (System.getProperty(SIMPLE_LOGGER_LEVEL) == null) {
             System.setProperty(SIMPLE_LOGGER_LEVEL, "warn");
         }
-        System.exit(run(args));
+        System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args) {
-        return commandLine().execute(args);
+    /** Runs one command line on these streams and returns its exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine commandLine = commandLine(out, err);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
-    static CommandLine commandLine() {
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine commandLine = new CommandLine(new Main())
+                .addSubcommand(new PlanCommand())
+                .addSubcommand(new OrchestrateCommand())
+                .addSubcommand(new JobCommand())
                 .addSubcommand(new WorkerCommand())
-                .setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8))
-                .setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8))
-                .setParameterExceptionHandler(Main::badCommandLine);
+                .setExpandAtFiles(false)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+                .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+                .setParameterExceptionHandler((e, unused) -> badCommandLine(e, err))
+                .setExecutionExceptionHandler((e, command, parsed) -> failed(e, err));
         commandLine.getCommandSpec().usageMessage().width(USAGE_WIDTH);
+        for (CommandLine command : commandLine.getSubcommands().values()) {
+            command.getCommandSpec().usageMessage().width(USAGE_WIDTH);
+        }
         return commandLine;
     }
 
-    /** A bad command line: the problem and the command's usage on stderr, exit 64 (as the client CLI). */
-    private static int badCommandLine(CommandLine.ParameterException e, String[] args) {
+    private static int badCommandLine(ParameterException e, PrintStream err) {
         CommandLine command = e.getCommandLine();
-        command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
-        command.usage(command.getErr());
-        return USAGE_ERROR;
+        err.println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+        command.usage(err);
+        return USAGE;
+    }
+
+    private static int failed(Exception e, PrintStream err) {
+        if (e instanceof ConfigException || e instanceof IllegalArgumentException
+                || e instanceof UncheckedIOException) {
+            err.println("agentbus: " + e.getMessage());
+            return USAGE;
+        }
+        if (e instanceof ConnectFailedException) {
+            err.println("agentbus: " + e.getMessage());
+            return CANNOT_CONNECT;
+        }
+        err.println("agentbus: unexpected error: " + e);
+        e.printStackTrace(err);
+        return SOFTWARE;
     }
 
     /** {@code --version}: the version of this build. */
