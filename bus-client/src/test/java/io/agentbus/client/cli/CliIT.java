@@ -216,7 +216,7 @@ class CliIT {
         assertTrue(table.outLines().stream().anyMatch(l -> Pattern.matches("rooms-listed +2 +0 +0", l)), table.out());
         assertEquals(0, json.exitCode(), json.toString());
         assertTrue(json.out().startsWith("{\"rooms\":["), json.out());
-        assertTrue(json.out().contains("{\"room\":\"rooms-listed\",\"last_offset\":2,\"members\":0,\"decisions\":0}"),
+        assertTrue(json.out().contains("{\"room\":\"rooms-listed\",\"first_offset\":1,\"last_offset\":2,\"members\":0,\"decisions\":0}"),
                 json.out());
     }
 

@@ -20,6 +20,7 @@ final class RoomList {
                     json.append(',');
                 }
                 json.append("{\"room\":").append(HttpResponses.quote(room.id()))
+                        .append(",\"first_offset\":").append(room.firstOffset())
                         .append(",\"last_offset\":").append(room.lastOffset())
                         .append(",\"members\":").append(room.members().size())
                         .append(",\"decisions\":").append(room.decisions().size()).append('}');
