@@ -15,6 +15,7 @@ import io.agentbus.server.http.Lifecycle;
 import io.agentbus.server.inbox.InboxHandler;
 import io.agentbus.server.journal.GroupCommit;
 import io.agentbus.server.journal.Journal;
+import io.agentbus.server.journal.JournalRecord;
 import io.agentbus.server.room.MembershipHandler;
 import io.agentbus.server.room.PublishHandler;
 import io.agentbus.server.room.RoomFanout;
@@ -35,6 +36,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.util.Locale;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
 import org.slf4j.Logger;
@@ -111,13 +113,18 @@ public final class AgentBusServer implements AutoCloseable {
         long startNs = System.nanoTime();
         BusState state = handlers.state();
         RecentIdsReplay ids = new RecentIdsReplay(recentIds, nowMs);
+        long[] messages = new long[1];
         long records = journal.replay((record, index) -> {
             state.apply(record, index);
             ids.onRecord(record);
+            if (record instanceof JournalRecord.RoomMessage || record instanceof JournalRecord.DirectMessage) {
+                messages[0]++;
+            }
         });
         handlers.decisions().watchOpenDecisions();
-        LOG.info("journal replayed: {} records, {} rooms, {} recent message ids, in {} ms", records,
-                state.roomCount(), recentIds.size(), (System.nanoTime() - startNs) / 1_000_000);
+        LOG.info("journal replayed: {} messages ({} records), {} rooms, {} recent message ids, in {} s", messages[0],
+                records, state.roomCount(), recentIds.size(),
+                String.format(Locale.ROOT, "%.3f", (System.nanoTime() - startNs) / 1e9));
     }
 
     private void bind(FrameEncoder encoder) throws InterruptedException {
