@@ -8,6 +8,7 @@ import io.agentbus.protocol.frame.Ok;
 import io.agentbus.protocol.frame.Propose;
 import io.agentbus.protocol.frame.Vote;
 import io.agentbus.server.journal.Journal;
+import io.agentbus.server.journal.JournalUnavailableException;
 import io.agentbus.server.journal.JournalRecord.DecisionClosed;
 import io.agentbus.server.journal.JournalRecord.DecisionOpened;
 import io.agentbus.server.journal.JournalRecord.VoteCast;
@@ -103,11 +104,14 @@ public final class DecisionHandler {
         int expired = 0;
         long now = clock.time();
         while (!deadlines.isEmpty() && deadlines.peek().deadlineAtMs() <= now) {
-            Decision decision = deadlines.poll();
+            Decision decision = deadlines.peek();
             if (decision.status() == DecisionStatus.OPEN) {
-                close(state.room(decision.room()), decision, DecisionStatus.EXPIRED);
+                if (!close(state.room(decision.room()), decision, DecisionStatus.EXPIRED)) {
+                    return expired; // the journal refuses appends: try again at the next check
+                }
                 expired++;
             }
+            deadlines.poll();
         }
         return expired;
     }
@@ -122,13 +126,21 @@ public final class DecisionHandler {
         return null;
     }
 
-    private void close(Room room, Decision decision, DecisionStatus status) {
-        decision.status(status);
-        DecisionUpdate frame = decision.toFrame();
-        DecisionClosed record = new DecisionClosed(room.id(), decision.id(), status, frame.yes(), frame.no(),
-                frame.veto());
-        state.apply(record, journal.append(record));
-        fanout.notice(room, frame, null);
+    /**
+     * Journals the outcome, then applies and announces it. While the journal refuses appends the
+     * decision stays open, in memory as in the journal, and this returns {@code false}.
+     */
+    private boolean close(Room room, Decision decision, DecisionStatus status) {
+        DecisionUpdate tally = decision.toFrame();
+        DecisionClosed record = new DecisionClosed(room.id(), decision.id(), status, tally.yes(), tally.no(),
+                tally.veto());
+        try {
+            state.apply(record, journal.append(record));
+        } catch (JournalUnavailableException e) {
+            return false;
+        }
+        fanout.notice(room, decision.toFrame(), null);
+        return true;
     }
 
     private static Map<String, Integer> memberWeights(Room room) {

@@ -18,7 +18,8 @@ public final class GroupCommit {
 
     private final Journal journal;
     private final boolean syncBeforeAck;
-    private final List<Durable> held = new ArrayList<>();
+    private List<Durable> held = new ArrayList<>();
+    private List<Durable> running = new ArrayList<>();
 
     public GroupCommit(Journal journal, Durability durability) {
         this.journal = journal;
@@ -55,17 +56,28 @@ public final class GroupCommit {
             return 0;
         }
         Exception failure = sync();
-        int count = held.size();
+        List<Durable> actions = held;
+        held = running;
+        running = actions;
+        int count = actions.size();
         for (int i = 0; i < count; i++) {
-            Durable action = held.get(i);
-            if (failure == null) {
+            run(actions.get(i), failure);
+        }
+        actions.clear();
+        return count;
+    }
+
+    /** Runs one held action; one that fails is logged, the others still run (and run once). */
+    private static void run(Durable action, Exception syncFailure) {
+        try {
+            if (syncFailure == null) {
                 action.onDurable();
             } else {
-                action.onSyncFailed(failure);
+                action.onSyncFailed(syncFailure);
             }
+        } catch (RuntimeException e) {
+            LOG.error("a held acknowledgement failed", e);
         }
-        held.clear();
-        return count;
     }
 
     private Exception sync() {

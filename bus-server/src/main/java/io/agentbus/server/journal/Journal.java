@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.NavigableSet;
 import java.util.TreeSet;
 import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -35,13 +34,15 @@ public final class Journal implements AutoCloseable {
     private final DiskGuard guard;
     private final Retention retention;
     private final NavigableSet<Integer> snapshotCycles = new TreeSet<>();
+    /** {@code null} with {@code ack-after-append}. */
+    private final FileSync fileSync;
     private ExcerptAppender appender;
     private ExcerptTailer reader;
-    private boolean unsynced;
     /** Why appends are refused until a restart, or {@code null}. */
     private String broken;
     private CycleListener cycles;
     private boolean writingSnapshot;
+    private int snapshotStartCycle;
     private long nextHousekeepingNs;
 
     /**
@@ -54,20 +55,26 @@ public final class Journal implements AutoCloseable {
 
     /**
      * Opens (or creates) the journal in {@code dir}. With {@code ack-after-sync}, {@link #sync()}
-     * forces the entries appended since the last sync to disk ({@code msync(MS_SYNC)}), and so does
-     * Chronicle when it unmaps a chunk or rolls to a new file. Appends are refused while the disk
-     * has less than {@code minFreeBytes} usable. Files beyond the retention policy are deleted as
-     * appends go on (see {@link #onNewCycle}).
+     * forces every file appended to since the last sync to disk ({@link FileSync}). Appends are
+     * refused while the disk has less than {@code minFreeBytes} usable. Files beyond the retention
+     * policy are deleted as appends go on (see {@link #onCycles}).
      */
     public Journal(Path dir, JournalRollCycle rollCycle, Durability durability, long minFreeBytes,
                    RetentionPolicy retention) {
         this.dir = dir;
-        this.retention = new Retention(dir, retention, rollCycle.chronicleCycle());
-        this.guard = new DiskGuard(dir, minFreeBytes, health);
         this.queue = ChronicleQueue.singleBuilder(dir)
                 .rollCycle(rollCycle.chronicleCycle())
-                .syncMode(durability == Durability.ACK_AFTER_SYNC ? SyncMode.SYNC : SyncMode.NONE)
                 .build();
+        // the queue's own roll cycle: an existing journal keeps the one it was created with
+        CycleFiles files = new CycleFiles(dir, queue.rollCycle());
+        this.retention = new Retention(files, retention);
+        try {
+            this.guard = new DiskGuard(dir, minFreeBytes, health);
+        } catch (RuntimeException e) {
+            queue.close();
+            throw e;
+        }
+        this.fileSync = durability == Durability.ACK_AFTER_SYNC ? new FileSync(files) : null;
     }
 
     /**
@@ -77,6 +84,14 @@ public final class Journal implements AutoCloseable {
      */
     public void onCycles(CycleListener listener) {
         this.cycles = listener;
+    }
+
+    /**
+     * While a snapshot is written: the cycle its first record went to (or will go to). A snapshot
+     * whose {@link JournalRecord.SnapshotComplete} lands in another cycle credits neither.
+     */
+    public int snapshotStartCycle() {
+        return snapshotStartCycle;
     }
 
     /** Whether appends succeed, and the disk's free space, for {@code /health}. */
@@ -104,13 +119,15 @@ public final class Journal implements AutoCloseable {
             guard.appended(write(record));
         } catch (JournalUnavailableException e) {
             throw e;
-        } catch (Exception e) { // Chronicle rethrows I/O errors unchecked, as the checked exceptions they are
+        } catch (Exception | InternalError e) { // Chronicle rethrows I/O errors unchecked; a SIGBUS on the map is an InternalError
             throw failed(e);
         }
         health.succeeding();
-        unsynced = true;
+        if (fileSync != null) {
+            fileSync.written(appender.cycle());
+        }
         long index = appender.lastIndexAppended();
-        if (record instanceof JournalRecord.SnapshotComplete) {
+        if (record instanceof JournalRecord.SnapshotComplete c && c.startCycle() == appender.cycle()) {
             snapshotCycles.add(appender.cycle());
         }
         housekeepIfDue();
@@ -125,6 +142,7 @@ public final class Journal implements AutoCloseable {
             appender = queue.createAppender();
         }
         if (appender.cycle() != queue.cycle()) {
+            snapshotStartCycle = queue.cycle();
             writingSnapshot = true;
             try {
                 cycles.cycleStarting();
@@ -159,7 +177,7 @@ public final class Journal implements AutoCloseable {
      * through as the checked exception it is: every later append would wait for that lock, so the
      * journal refuses appends until a restart (which takes over a dead process's lock).
      */
-    private JournalUnavailableException failed(Exception e) {
+    private JournalUnavailableException failed(Throwable e) {
         String why = "the journal could not be written: " + (e instanceof UncheckedIOException u ? u.getCause() : e);
         if (!(e instanceof RuntimeException)) {
             broken = why + "; appends are refused until the daemon is restarted";
@@ -189,20 +207,31 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    /** Whether entries were appended since the last {@link #sync()}. Sequencer thread only. */
+    /** Whether {@code ack-after-sync} entries were appended since the last {@link #sync()}. Sequencer thread only. */
     public boolean unsynced() {
-        return unsynced;
+        return fileSync != null && fileSync.pending();
     }
 
     /**
      * Forces every entry appended so far onto the disk (a no-op without {@code ack-after-sync}).
+     * A failed sync leaves the journal refusing appends until a restart: after a failed
+     * {@code fsync} the kernel may have marked the pages clean, so a later success proves nothing.
      * Sequencer thread only.
+     *
+     * @throws UncheckedIOException when the disk did not take the data
      */
     public void sync() {
-        if (appender != null && unsynced) {
-            appender.sync();
+        if (fileSync == null) {
+            return;
         }
-        unsynced = false;
+        try {
+            fileSync.force();
+        } catch (IOException e) {
+            broken = "the journal could not be synced to disk: " + e + "; appends are refused until the daemon"
+                    + " is restarted";
+            health.failing(broken);
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -237,8 +266,9 @@ public final class Journal implements AutoCloseable {
                     }
                     JournalRecord record = decode(dc.wire().bytes(), dc.index());
                     if (record != null) {
-                        if (record instanceof JournalRecord.SnapshotComplete) {
-                            snapshotCycles.add(queue.rollCycle().toCycle(dc.index()));
+                        if (record instanceof JournalRecord.SnapshotComplete c
+                                && c.startCycle() == queue.rollCycle().toCycle(dc.index())) {
+                            snapshotCycles.add(c.startCycle());
                         }
                         handler.onRecord(record, dc.index());
                         count++;
@@ -260,6 +290,13 @@ public final class Journal implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            if (fileSync != null) {
+                fileSync.close();
+            }
+        } catch (IOException e) {
+            LOG.warn("journal: closing the files kept open for syncing: {}", e.toString());
+        }
         queue.close();
     }
 

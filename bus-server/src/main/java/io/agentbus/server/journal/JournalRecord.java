@@ -56,8 +56,10 @@ public sealed interface JournalRecord {
     /**
      * Ends a snapshot: the records since the last one restate the whole durable state (marks,
      * roles, decisions and votes, artifacts, inbox cursors and unwritten direct messages), so a
-     * replay that starts at the snapshot needs no older journal file.
+     * replay that starts at the snapshot needs no older journal file. {@code startCycle} is the
+     * journal cycle (file) the snapshot's first record went to: a snapshot that a roll split over
+     * two files makes neither of them self-contained.
      */
-    record SnapshotComplete(long writtenAtMs) implements JournalRecord {
+    record SnapshotComplete(long writtenAtMs, int startCycle) implements JournalRecord {
     }
 }

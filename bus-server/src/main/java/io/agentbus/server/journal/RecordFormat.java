@@ -73,7 +73,7 @@ final class RecordFormat {
         } else if (record instanceof RoomMark m) {
             out.writeByte(ROOM_MARK).writeUtf8(m.room()).writeLong(m.lastOffset());
         } else if (record instanceof SnapshotComplete c) {
-            out.writeByte(SNAPSHOT_COMPLETE).writeLong(c.writtenAtMs());
+            out.writeByte(SNAPSHOT_COMPLETE).writeLong(c.writtenAtMs()).writeInt(c.startCycle());
         } else {
             throw new IllegalArgumentException("unknown journal record " + record.getClass().getName());
         }
@@ -120,7 +120,7 @@ final class RecordFormat {
             case ROOM_MARK:
                 return new RoomMark(in.readUtf8(), in.readLong());
             case SNAPSHOT_COMPLETE:
-                return new SnapshotComplete(in.readLong());
+                return new SnapshotComplete(in.readLong(), in.readInt());
             default:
                 throw new CorruptEntryException("unknown entry kind " + kind);
         }

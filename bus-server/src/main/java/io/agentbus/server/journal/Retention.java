@@ -4,17 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.NavigableSet;
 import java.util.stream.Stream;
-import net.openhft.chronicle.queue.RollCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,24 +21,15 @@ import org.slf4j.LoggerFactory;
  */
 final class Retention {
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
-    private static final String SUFFIX = ".cq4";
 
-    private final Path dir;
+    private final CycleFiles files;
     private final int keepCycles;
     private final long keepBytes;
-    private final RollCycle rollCycle;
-    private final DateTimeFormatter names;
 
-    Retention(Path dir, RetentionPolicy policy, RollCycle rollCycle) {
-        this.dir = dir;
+    Retention(CycleFiles files, RetentionPolicy policy) {
+        this.files = files;
         this.keepCycles = policy.cycles();
         this.keepBytes = policy.bytes();
-        this.rollCycle = rollCycle;
-        this.names = new DateTimeFormatterBuilder().appendPattern(rollCycle.format())
-                .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
-                .parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
-                .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0)
-                .toFormatter(Locale.ROOT).withZone(ZoneOffset.UTC);
     }
 
     boolean enabled() {
@@ -59,14 +43,12 @@ final class Retention {
      * @return how many files were deleted
      */
     int housekeep(NavigableSet<Integer> snapshotCycles) {
-        List<Path> files = cycleFiles();
-        int keepFrom = Math.min(files.size() - 1, Math.max(byCount(files.size()), byBytes(files)));
-        int deleteBefore = oldestWithSnapshot(files, keepFrom, snapshotCycles);
+        List<Path> cycleFiles = cycleFiles();
+        int keepFrom = Math.min(cycleFiles.size() - 1, Math.max(byCount(cycleFiles.size()), byBytes(cycleFiles)));
+        int deleteBefore = oldestWithSnapshot(cycleFiles, keepFrom, snapshotCycles);
         int deleted = 0;
-        for (int i = 0; i < deleteBefore; i++) {
-            if (delete(files.get(i))) {
-                deleted++;
-            }
+        while (deleted < deleteBefore && delete(cycleFiles.get(deleted))) {
+            deleted++; // oldest first, and never past a file that could not be deleted: no holes
         }
         return deleted;
     }
@@ -90,9 +72,9 @@ final class Retention {
     }
 
     /** The index of the newest file at or before {@code keepFrom} with a complete snapshot, else 0. */
-    private int oldestWithSnapshot(List<Path> files, int keepFrom, NavigableSet<Integer> snapshotCycles) {
+    private int oldestWithSnapshot(List<Path> cycleFiles, int keepFrom, NavigableSet<Integer> snapshotCycles) {
         for (int i = keepFrom; i > 0; i--) {
-            Integer cycle = cycleOf(files.get(i));
+            Integer cycle = files.cycleOf(cycleFiles.get(i));
             if (cycle != null && snapshotCycles.contains(cycle)) {
                 return i;
             }
@@ -102,24 +84,12 @@ final class Retention {
 
     /** The journal's cycle files, oldest first (their names sort by time). */
     private List<Path> cycleFiles() {
-        try (Stream<Path> listing = Files.list(dir)) {
-            List<Path> files = new ArrayList<>();
-            listing.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().forEach(files::add);
-            return files;
+        try (Stream<Path> listing = Files.list(files.dir())) {
+            List<Path> cycleFiles = new ArrayList<>();
+            listing.filter(p -> files.cycleOf(p) != null).sorted().forEach(cycleFiles::add);
+            return cycleFiles;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the journal directory " + dir, e);
-        }
-    }
-
-    /** The cycle a file holds, from its name; {@code null} for a name that is not a cycle's. */
-    Integer cycleOf(Path file) {
-        String name = file.getFileName().toString();
-        try {
-            long startMs = LocalDateTime.parse(name.substring(0, name.length() - SUFFIX.length()), names)
-                    .toInstant(ZoneOffset.UTC).toEpochMilli();
-            return (int) (startMs / rollCycle.lengthInMillis());
-        } catch (RuntimeException notACycleFile) {
-            return null;
+            throw new UncheckedIOException("cannot list the journal directory " + files.dir(), e);
         }
     }
 

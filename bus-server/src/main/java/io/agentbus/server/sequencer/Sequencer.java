@@ -127,10 +127,10 @@ public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Comm
 
     @Override
     public void accept(Command command) {
-        if (!command.isMessage()) {
-            handlers.commit().commit();
-        }
         try {
+            if (!command.isMessage() && handlers.commit().holding()) {
+                handlers.commit().commit();
+            }
             command.run(handlers);
         } catch (JournalUnavailableException e) {
             if (command instanceof Command.Request request) {

@@ -61,9 +61,15 @@ public final class SnapshotWriter implements Journal.CycleListener {
             records += restate(room);
         }
         for (Map.Entry<String, Inbox> inbox : new ArrayList<>(state.inboxes().entrySet())) {
-            records += restate(inbox.getKey(), inbox.getValue());
+            long restated = restate(inbox.getKey(), inbox.getValue());
+            if (restated < 0) {
+                LOG.error("journal: an unread direct message of {} cannot be read; the snapshot is left incomplete,"
+                        + " so retention keeps the older journal files", inbox.getKey());
+                return;
+            }
+            records += restated;
         }
-        put(new SnapshotComplete(clock.time()));
+        put(new SnapshotComplete(clock.time(), journal.snapshotStartCycle()));
         LOG.info("journal: new file starts with a snapshot of {} records ({} rooms, {} inboxes) in {} ms", records + 1,
                 state.roomCount(), state.inboxes().size(), (System.nanoTime() - startNs) / 1_000_000);
     }
@@ -100,14 +106,16 @@ public final class SnapshotWriter implements Journal.CycleListener {
         return records;
     }
 
+    /** The records restated, or -1 when an unread message cannot be read. */
     private long restate(String client, Inbox inbox) {
         put(new InboxCursor(client, inbox.writtenUpTo()));
         long records = 1;
         for (long offset = inbox.writtenUpTo() + 1; offset <= inbox.lastOffset(); offset++) {
-            if (journal.read(inbox.journalIndexOf(offset)) instanceof DirectMessage m) {
-                put(m);
-                records++;
+            if (!(journal.read(inbox.journalIndexOf(offset)) instanceof DirectMessage m)) {
+                return -1;
             }
+            put(m);
+            records++;
         }
         return records;
     }

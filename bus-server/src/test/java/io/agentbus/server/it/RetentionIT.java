@@ -41,16 +41,22 @@ class RetentionIT {
         try (TestServer server = TestServer.start(dir.resolve("data"), settings)) {
             long last;
             try (WsClient alice = server.hello("alice")) {
+                startOfASecond();
                 alice.send("{\"op\":\"join\",\"rid\":\"j\",\"room\":\"" + ROOM + "\",\"role\":\"lead\"}");
                 parse(alice.reply("j"), Ok.class);
                 alice.send("{\"op\":\"propose\",\"rid\":\"p\",\"room\":\"" + ROOM + "\",\"title\":\"Keep it\","
                         + "\"rule\":\"majority\"}");
                 String decision = parse(alice.reply("p"), Ok.class).decision();
                 alice.send("{\"op\":\"vote\",\"rid\":\"v\",\"room\":\"" + ROOM + "\",\"decision\":\"" + decision
-                        + "\",\"vote\":\"yes\"}");
-                alice.reply("v");
+                        + "\",\"choice\":\"yes\"}");
+                parse(alice.reply("v"), Ok.class);
                 alice.send("{\"op\":\"send\",\"rid\":\"s\",\"to\":\"bob\",\"body\":\"read me later\"}");
                 parse(alice.reply("s"), Ok.class);
+                for (int i = 0; i < 2; i++) {
+                    alice.send("{\"op\":\"pub\",\"rid\":\"first" + i + "\",\"room\":\"" + ROOM + "\",\"body\":0}");
+                    parse(alice.reply("first" + i), Ok.class);
+                }
+                assertEquals(1, files(journal).size(), "the setup spanned a roll; the first file must hold all of it");
                 Path firstFile = oldestFile(journal);
                 last = publishUntilDeleted(alice, firstFile);
             }
@@ -72,6 +78,15 @@ class RetentionIT {
                 carol.send("{\"op\":\"pub\",\"rid\":\"next\",\"room\":\"" + ROOM + "\",\"body\":0}");
                 assertEquals(last + 1, parse(carol.reply("next"), Ok.class).offset(), "offsets go on");
             }
+        }
+    }
+
+    /** Waits for the start of a wall-clock second, so the setup lands in one one-second file. */
+    private static void startOfASecond() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.currentTimeMillis() % 1000 > 50) {
+            assertTrue(System.nanoTime() < deadline, "no second started within 5 s");
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
     }
 
