@@ -35,6 +35,11 @@ final class JournalVerifier implements JournalReader.EntryVisitor {
         while (more) {
             more = reader.next(this);
         }
+        return report();
+    }
+
+    /** What was found in the entries read so far. */
+    VerifyReport report() {
         return report.counted(rooms.size(), inboxes.size());
     }
 
