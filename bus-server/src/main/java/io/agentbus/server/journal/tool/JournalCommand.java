@@ -70,7 +70,8 @@ public final class JournalCommand {
         String name = command.commandSpec().name();
         long since = command.matchedOptionValue(SINCE_FLAG, -1L);
         if (command.hasMatchedOption(SINCE_FLAG) && since < 0) {
-            err.println("agentbus journal " + name + ": " + SINCE_FLAG + " must be 0 or more, got " + since);
+            err.println("agentbus journal " + name + ": " + SINCE_FLAG + " must be 0 or more, got " + since
+                    + "; see 'agentbus journal " + name + " --help'");
             return EXIT_USAGE;
         }
         Path journalDir = journalDir(command, env);
