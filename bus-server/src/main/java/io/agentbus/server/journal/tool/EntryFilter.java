@@ -17,8 +17,6 @@ import io.agentbus.server.journal.JournalRecord.VoteCast;
  * nothing.
  */
 record EntryFilter(String room, long since) {
-    static final EntryFilter NONE = new EntryFilter(null, -1);
-
     boolean accepts(JournalRecord record) {
         return (room == null || room.equals(roomOf(record))) && (since < 0 || offsetOf(record) > since);
     }

@@ -31,7 +31,6 @@ final class EntryJson {
 
     EntryJson(Writer out) {
         this.out = out;
-        factory.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
     void write(long index, int cycle, JournalRecord record) throws IOException {
