@@ -6,6 +6,7 @@ import io.agentbus.server.config.ConfigLoader;
 import io.agentbus.server.config.ServerConfig;
 import io.agentbus.server.config.Setting;
 import io.agentbus.server.config.StartOptions;
+import io.agentbus.server.journal.tool.JournalCommand;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +22,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * The command line of the daemon: {@code Main start [--config FILE] [--<setting> VALUE ...]}
  * loads the config, starts {@link AgentBusServer} and runs until SIGTERM or SIGINT, which close
  * it gracefully and exit with status 0. A bad config prints one line on stderr and exits with 2.
+ * {@code Main journal dump|verify} reads the journal (see {@link JournalCommand}).
  */
 public final class Main {
     /** Exit status of a bad command line or config. */
@@ -31,10 +33,12 @@ public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     private final Map<String, String> env;
+    private final PrintWriter out;
     private final PrintWriter err;
 
-    private Main(Map<String, String> env, PrintWriter err) {
+    private Main(Map<String, String> env, PrintWriter out, PrintWriter err) {
         this.env = env;
+        this.out = out;
         this.err = err;
     }
 
@@ -49,9 +53,10 @@ public final class Main {
      * cannot start (a started server ends the process from its shutdown hook).
      */
     public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
-        Main main = new Main(env, err);
+        Main main = new Main(env, out, err);
         CommandLine commandLine = new CommandLine(rootSpec())
                 .addSubcommand("start", new CommandLine(StartOptions.spec()))
+                .addSubcommand(JournalCommand.NAME, new CommandLine(JournalCommand.spec()))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionStrategy(main::execute)
@@ -75,14 +80,20 @@ public final class Main {
             parsed.commandSpec().commandLine().usage(err);
             return EXIT_USAGE;
         }
-        return start(parsed.subcommand());
+        ParseResult command = parsed.subcommand();
+        if (JournalCommand.NAME.equals(command.commandSpec().name())) {
+            return JournalCommand.run(command, env, out, err);
+        }
+        return start(command);
     }
 
     private int onBadArguments(ParameterException e, String[] args) {
         CommandSpec command = e.getCommandLine().getCommandSpec();
-        String message = command.parent() == null ? rootError(e) : StartOptions.error(e).getMessage();
+        boolean journal = JournalCommand.owns(command);
+        String message = command.parent() == null ? rootError(e)
+                : journal ? JournalCommand.error(e) : StartOptions.error(e).getMessage();
         err.println(command.qualifiedName() + ": " + message + "; see '" + command.qualifiedName() + " --help'");
-        return EXIT_USAGE;
+        return journal ? JournalCommand.EXIT_USAGE : EXIT_USAGE;
     }
 
     private static String rootError(ParameterException e) {

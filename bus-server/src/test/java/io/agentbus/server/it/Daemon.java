@@ -45,18 +45,26 @@ final class Daemon implements AutoCloseable {
      * flags; it may not be serving yet.
      */
     static Daemon start(int port, Path dataDir, Path logFile, String... flags) throws IOException {
+        List<String> args = new ArrayList<>(List.of("start", "--port", Integer.toString(port),
+                "--data-dir", dataDir.toString()));
+        args.addAll(List.of(flags));
+        ProcessBuilder builder = launcher(args).redirectErrorStream(true).redirectOutput(logFile.toFile());
+        return new Daemon(builder.start(), port, logFile);
+    }
+
+    /**
+     * {@code bin/agentbus} with these arguments, run from the project root with the test's
+     * classpath and java, and no other {@code AGENTBUS_*} variable.
+     */
+    static ProcessBuilder launcher(List<String> args) {
         Path root = projectRoot();
-        List<String> command = new ArrayList<>(List.of(root.resolve("bin/agentbus").toString(), "start",
-                "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
-        command.addAll(List.of(flags));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(root.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile());
+        List<String> command = new ArrayList<>(List.of(root.resolve("bin/agentbus").toString()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("AGENTBUS_"));
         builder.environment().put("AGENTBUS_CLASSPATH", testClasspath());
         builder.environment().put("AGENTBUS_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        return new Daemon(builder.start(), port, logFile);
+        return builder;
     }
 
     /**
