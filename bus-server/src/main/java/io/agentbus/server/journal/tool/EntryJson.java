@@ -149,6 +149,7 @@ final class EntryJson {
         } else if (record instanceof SnapshotComplete c) {
             g.writeStringField("kind", "snapshot_complete");
             g.writeNumberField("written_at_ms", c.writtenAtMs());
+            g.writeNumberField("start_cycle", c.startCycle());
         }
     }
 }

@@ -32,7 +32,7 @@ class JournalVerifierTest {
 
     @Test
     void shouldFindNothingWrongInContiguousRoomsAndInboxes() {
-        file(FIRST_FILE, new SnapshotComplete(1), room("a", 1), room("b", 1), room("a", 2), dm("bob", 1),
+        file(FIRST_FILE, new SnapshotComplete(1, 0), room("a", 1), room("b", 1), room("a", 2), dm("bob", 1),
                 new MemberJoined("c", "carol", "lead", 1), dm("bob", 2), room("b", 2));
         assertEquals(List.of("entries: 8 in 1 file", "rooms: 3", "inboxes: 1", "problems: 0"), report());
     }
@@ -40,16 +40,16 @@ class JournalVerifierTest {
     @Test
     void shouldAcceptAFirstFileWhoseSnapshotMarksOffsetsRetentionDeleted() {
         file(FIRST_FILE, new RoomMark("a", 41), new InboxCursor("bob", 6), dm("bob", 7), dm("bob", 8),
-                new SnapshotComplete(1), room("a", 42), dm("bob", 9));
+                new SnapshotComplete(1, 0), room("a", 42), dm("bob", 9));
         assertEquals("problems: 0", report().get(3));
     }
 
     @Test
     void shouldAcceptDirectMessagesCarriedForwardIntoTheNextFile() {
-        file(FIRST_FILE, new SnapshotComplete(1), room("a", 1), dm("bob", 1), dm("bob", 2), dm("bob", 3),
+        file(FIRST_FILE, new SnapshotComplete(1, 0), room("a", 1), dm("bob", 1), dm("bob", 2), dm("bob", 3),
                 new InboxCursor("bob", 1));
         file(SECOND_FILE, new RoomMark("a", 1), new InboxCursor("bob", 1), dm("bob", 2), dm("bob", 3),
-                new SnapshotComplete(2), dm("bob", 4), room("a", 2));
+                new SnapshotComplete(2, 0), dm("bob", 4), room("a", 2));
         assertEquals(List.of("entries: 13 in 2 files", "rooms: 1", "inboxes: 1", "problems: 0"), report());
     }
 
@@ -62,7 +62,7 @@ class JournalVerifierTest {
 
     @Test
     void shouldReportARoomWhoseFirstMessageIsNotOneWithoutAMark() {
-        file(FIRST_FILE, new SnapshotComplete(1), room("a", 3));
+        file(FIRST_FILE, new SnapshotComplete(1, 0), room("a", 3));
         assertEquals(List.of("problems: 1", "  0x2: room \"a\": offset 3 follows 0 (offsets 1..2 missing)"),
                 problems());
     }
@@ -77,7 +77,7 @@ class JournalVerifierTest {
     @Test
     void shouldReportASnapshotMarkBeyondTheMessagesKept() {
         file(FIRST_FILE, room("a", 1), room("a", 2));
-        file(SECOND_FILE, new RoomMark("a", 4), new SnapshotComplete(1), room("a", 5));
+        file(SECOND_FILE, new RoomMark("a", 4), new SnapshotComplete(1, 0), room("a", 5));
         assertEquals(List.of("problems: 1", "  0x3: room \"a\": the snapshot marks offsets up to 4 but the journal "
                 + "holds them only up to 2 (offsets 3..4 missing)"), problems());
     }
@@ -85,7 +85,7 @@ class JournalVerifierTest {
     @Test
     void shouldReportASnapshotThatDidNotCarryEveryUnwrittenDirectMessage() {
         file(FIRST_FILE, dm("bob", 1), dm("bob", 2), dm("bob", 3));
-        file(SECOND_FILE, new InboxCursor("bob", 1), dm("bob", 2), new SnapshotComplete(1), dm("bob", 4));
+        file(SECOND_FILE, new InboxCursor("bob", 1), dm("bob", 2), new SnapshotComplete(1, 0), dm("bob", 4));
         assertEquals(List.of("problems: 1", "  0x6: inbox of \"bob\": the snapshot carries messages forward only up "
                 + "to 2 but the inbox holds them up to 3 (offset 3 missing)"), problems());
     }
