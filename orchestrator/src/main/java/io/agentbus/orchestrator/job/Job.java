@@ -400,7 +400,14 @@ final class Job {
         end.put("cost_usd", report.costUsd());
         end.set("tasks", report.taskCounts());
         end.put("report", options.workspace().resolve(ReportWriter.MARKDOWN).toString());
-        room.publish(end);
+        room.publish(end).whenCompleteAsync((published, error) -> ended(report), orchestrator.executor());
+    }
+
+    /**
+     * Once {@code job_end} is acknowledged (or refused): the job's last messages are in the room
+     * before anyone learns that it ended — {@code agentbus orchestrate} closes its connection then.
+     */
+    private void ended(JobReport report) {
         orchestrator.jobEnded(this, report);
         done.complete(report);
     }
