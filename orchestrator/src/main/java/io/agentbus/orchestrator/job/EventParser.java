@@ -13,10 +13,11 @@ import java.util.Set;
  */
 final class EventParser {
     static final Set<String> WORKER_EVENTS = Set.of("started", "progress", "milestone", "blocker", "review_request",
-            "cost", "heartbeat", "completed", "failed", "log", "recovery");
+            "cost", "heartbeat", "completed", "failed", "log", "recovery", "ready");
     static final Set<String> CONTROLS = Set.of("pause", "resume", "stop");
     static final Set<String> VERDICTS = Set.of("approve", "concern", "blocker");
-    private static final Set<String> TASK_OPTIONAL = Set.of("heartbeat", "log", "recovery", "pause", "resume", "stop");
+    private static final Set<String> TASK_OPTIONAL = Set.of("heartbeat", "log", "recovery", "ready", "pause", "resume",
+            "stop");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private EventParser() {
@@ -60,6 +61,10 @@ final class EventParser {
                 text(body, "reason", type);
             }
             case "blocker", "failed" -> text(body, "reason", type);
+            case "ready" -> {
+                optionalText(body, "role", type);
+                wholeNumber(body, "joined_offset");
+            }
             default -> {
             }
         }

@@ -39,6 +39,8 @@ final class Job {
     final List<ObjectNode> escalations = new ArrayList<>();
     final List<ObjectNode> warnings = new ArrayList<>();
     final List<ObjectNode> rejected = new ArrayList<>();
+    /** The {@code ready} events of workers seen so far (a task acknowledged later is checked against them). */
+    private final List<JobEvent> readies = new ArrayList<>();
     final CompletableFuture<JobReport> done = new CompletableFuture<>();
     final long startedMs;
     JobStatus status;
@@ -57,7 +59,7 @@ final class Job {
         this.desk = new ReviewDesk(this);
         this.startedMs = System.currentTimeMillis();
         for (Assignment a : plan.assignments()) {
-            tasks.put(a.taskId(), new TaskRecord(a));
+            tasks.put(a.taskId(), new TaskRecord(a, plan.team().withRole(a.role()).size() > 1));
         }
     }
 
@@ -72,16 +74,38 @@ final class Job {
         planBody.set("plan", PlanJson.toJson(plan));
         room.publish(planBody);
         for (TaskRecord task : tasks.values()) {
-            room.publish(assignment(task.assignment));
+            sendTask(task, false);
         }
         armIdleTimer();
     }
 
-    private ObjectNode assignment(Assignment a) {
+    /** Publishes {@code task}'s assignment and notes its offset once acknowledged. */
+    private void sendTask(TaskRecord task, boolean again) {
+        ObjectNode body = assignment(task);
+        if (again) {
+            body.put("resent", true);
+        }
+        room.publish(body).thenAcceptAsync(published -> acknowledged(task, published.offset()),
+                orchestrator.executor());
+    }
+
+    private void acknowledged(TaskRecord task, long offset) {
+        task.sentOffset = offset;
+        readies.forEach(ready -> resendIfMissed(task, ready));
+    }
+
+    /**
+     * The {@code task} message: to the role, and to the plan's member by name ({@code assignee}) only
+     * when several members share the role, so one worker per role needs no particular name.
+     */
+    private ObjectNode assignment(TaskRecord task) {
+        Assignment a = task.assignment;
         ObjectNode body = room.body("task");
         body.put("task_id", a.taskId());
         body.put("role", a.role());
-        body.put("assignee", a.assignee());
+        if (task.addressee != null) {
+            body.put("assignee", task.addressee);
+        }
         body.put("title", a.title());
         body.put("prompt", "Your part of the job \"" + plan.analysis().task() + "\": " + a.title()
                 + ". Report started, progress, milestone, review_request, blocker, cost and completed or failed "
@@ -106,7 +130,7 @@ final class Job {
             reject(msg.offset(), msg.from(), e.getMessage());
             return;
         }
-        if (event == null) {
+        if (event == null || isOtherJobs(event)) {
             return;
         }
         if (event.taskId() != null && !tasks.containsKey(event.taskId())) {
@@ -115,11 +139,39 @@ final class Job {
         }
         TaskRecord task = event.taskId() == null ? null : tasks.get(event.taskId());
         if (task != null && task.status.terminal() && !AFTER_END.contains(event.type())) {
-            reject(msg.offset(), msg.from(), "'" + event.type() + "' for " + task.id() + ", which has ended ("
-                    + task.status.wireName() + ")");
+            afterEnd(task, event);
             return;
         }
         handle(event);
+    }
+
+    /** A worker's event names its task's job: one of another job that shares the room is not for this one. */
+    private boolean isOtherJobs(JobEvent e) {
+        String job = e.text("job");
+        return job != null && !job.equals(options.jobId()) && !e.type().equals("review");
+    }
+
+    /**
+     * An event for a task that has ended. One sequenced before the event that ended it was overtaken
+     * (the bus delivers {@code high} before {@code normal}: a worker's {@code completed} or
+     * {@code failed} may arrive before its last {@code progress}), and one for a task the orchestrator
+     * or a control ended is the worker still catching up: both are noted. Anything else is rejected.
+     */
+    private void afterEnd(TaskRecord task, JobEvent e) {
+        if (e.offset() >= task.endOffset) {
+            reject(e.offset(), e.from(), "'" + e.type() + "' for " + task.id() + ", which has ended ("
+                    + task.status.wireName() + ")");
+            return;
+        }
+        if (task.worker == null) {
+            task.worker = e.worker();
+        }
+        if (e.type().equals("started")) {
+            task.startedTs = task.startedTs == 0 ? e.ts() : task.startedTs;
+        } else {
+            String text = e.firstText("summary", "text", "message", "reason");
+            task.notes.add(e.type() + " (after the task ended)" + (text == null ? "" : ": " + text));
+        }
     }
 
     private void handle(JobEvent e) {
@@ -129,6 +181,7 @@ final class Job {
             case "completed" -> ended(task, TaskStatus.COMPLETED, e);
             case "failed" -> ended(task, TaskStatus.FAILED, e);
             case "cost" -> cost(task, e);
+            case "ready" -> ready(e);
             case "milestone" -> noteAndReview(task, e, "milestone");
             case "review_request" -> reviewRequest(task, e);
             case "blocker" -> blocker(task, e);
@@ -157,6 +210,26 @@ final class Job {
         String result = e.text(to == TaskStatus.COMPLETED ? "summary" : "reason");
         task.result = result;
         task.end(to, e.ts(), result);
+        task.endOffset = e.offset();
+    }
+
+    /**
+     * A worker joined: the tasks for it that were sequenced before it joined ({@code joined_offset})
+     * and that no worker has started are sent again. A task for a role goes again once only.
+     */
+    private void ready(JobEvent e) {
+        readies.add(e);
+        tasks.values().forEach(t -> resendIfMissed(t, e));
+    }
+
+    private void resendIfMissed(TaskRecord t, JobEvent ready) {
+        long joined = (long) ready.number("joined_offset", -1);
+        boolean missed = t.sentOffset > 0 && t.sentOffset <= joined && t.status == TaskStatus.ASSIGNED;
+        if (missed && t.routesTo(ready.worker(), ready.text("role")) && (t.addressee != null || !t.resent)) {
+            t.resent = true;
+            t.notes.add("sent again to " + ready.worker() + ", who joined after it");
+            sendTask(t, true);
+        }
     }
 
     private void cost(TaskRecord task, JobEvent e) {
@@ -175,7 +248,7 @@ final class Job {
     }
 
     private void noteAndReview(TaskRecord task, JobEvent e, String trigger) {
-        String text = e.text("text") != null ? e.text("text") : e.text("reason");
+        String text = e.firstText("text", "message", "reason");
         task.notes.add(trigger + (text == null ? "" : ": " + text));
         desk.openRound(task, trigger);
     }
@@ -319,7 +392,7 @@ final class Job {
         if (idleTimer != null) {
             idleTimer.cancel(false);
         }
-        desk.closeAll();
+        desk.closeAtEnd();
         JobReport report = JobReport.of(this);
         ReportWriter.write(report, options.workspace());
         ObjectNode end = room.body("job_end");
@@ -327,7 +400,14 @@ final class Job {
         end.put("cost_usd", report.costUsd());
         end.set("tasks", report.taskCounts());
         end.put("report", options.workspace().resolve(ReportWriter.MARKDOWN).toString());
-        room.publish(end);
+        room.publish(end).whenCompleteAsync((published, error) -> ended(report), orchestrator.executor());
+    }
+
+    /**
+     * Once {@code job_end} is acknowledged (or refused): the job's last messages are in the room
+     * before anyone learns that it ended — {@code agentbus orchestrate} closes its connection then.
+     */
+    private void ended(JobReport report) {
         orchestrator.jobEnded(this, report);
         done.complete(report);
     }

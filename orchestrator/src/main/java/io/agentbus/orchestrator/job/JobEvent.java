@@ -21,6 +21,16 @@ public record JobEvent(String type, String taskId, String worker, String from, l
         return node != null && node.isTextual() ? node.asText() : null;
     }
 
+    /** The first of {@code fields} that is a string field of the body, or {@code null}. */
+    public String firstText(String... fields) {
+        for (String f : fields) {
+            if (text(f) != null) {
+                return text(f);
+            }
+        }
+        return null;
+    }
+
     /** A numeric field of the body, or {@code fallback}. */
     public double number(String field, double fallback) {
         JsonNode node = body.get(field);

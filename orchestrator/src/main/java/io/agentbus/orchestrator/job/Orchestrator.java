@@ -116,7 +116,8 @@ public final class Orchestrator implements AutoCloseable {
         }
     }
 
-    private void route(ReceivedMessage msg) {
+    /** A message the client delivered: to the job of its room, if any (on the orchestrator's thread). */
+    void route(ReceivedMessage msg) {
         Job job = msg.room() == null ? null : jobs.get(msg.room());
         if (job == null) {
             return;

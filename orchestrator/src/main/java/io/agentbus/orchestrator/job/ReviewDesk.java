@@ -82,14 +82,19 @@ final class ReviewDesk {
             close(round, ReviewAction.LOG_WARNING, "no review arrived within "
                     + job.orchestrator.settings().reviewTimeoutMs() + " ms");
         } else {
-            ReviewAction action = ReviewRule.decide(round.verdicts());
-            close(round, action, reasons(round) + " (timed out with " + round.reviews.size() + " of "
-                    + round.reviewers.size() + " reviews)");
+            close(round, ReviewRule.decide(round.verdicts()), partial(round, "timed out"));
         }
         job.checkEnd();
     }
 
     private void close(ReviewRound round, ReviewAction action, String reason) {
+        record(round, action, reason);
+        apply(round, job.tasks.get(round.taskId));
+        job.checkEnd();
+    }
+
+    /** Decides the round, and says so in the room. */
+    private void record(ReviewRound round, ReviewAction action, String reason) {
         round.action = action;
         round.reason = reason;
         if (round.timeout != null) {
@@ -104,8 +109,6 @@ final class ReviewDesk {
         result.put("action", action.wireName());
         result.put("reason", reason);
         job.room.publish(result);
-        apply(round, job.tasks.get(round.taskId));
-        job.checkEnd();
     }
 
     private void apply(ReviewRound round, TaskRecord task) {
@@ -134,7 +137,7 @@ final class ReviewDesk {
 
     /** Opens a room decision for an architecture question of {@code task}. */
     void openDecision(TaskRecord task, JobEvent e) {
-        String question = firstText(e, "question", "text", "reason");
+        String question = e.firstText("question", "text", "message", "reason");
         String title = "[" + task.id() + "] " + (question == null ? "architecture question" : question);
         Duration deadline = Duration.ofMillis(job.orchestrator.settings().decisionDeadlineMs());
         job.orchestrator.client().propose(job.options.room(), title, DecisionRule.MAJORITY, Propose.DEFAULT_QUORUM,
@@ -171,12 +174,29 @@ final class ReviewDesk {
         job.room.publish(body);
     }
 
-    void closeAll() {
+    /**
+     * Closes the rounds still open when the job ends (its tasks have ended, so nothing is paused,
+     * stopped or escalated any more): decided by the reviews that arrived; with none, a warning.
+     */
+    void closeAtEnd() {
         for (ReviewRound round : rounds.values()) {
-            if (round.timeout != null) {
-                round.timeout.cancel(false);
+            if (!round.open()) {
+                continue;
+            }
+            if (round.reviews.isEmpty()) {
+                record(round, ReviewAction.LOG_WARNING, "no review arrived before the job ended");
+            } else {
+                record(round, ReviewRule.decide(round.verdicts()), partial(round, "the job ended"));
+            }
+            if (round.action == ReviewAction.LOG_WARNING) {
+                job.warn(round.taskId, round.id, round.reason);
             }
         }
+    }
+
+    private static String partial(ReviewRound round, String why) {
+        return reasons(round) + " (" + why + " with " + round.reviews.size() + " of " + round.reviewers.size()
+                + " reviews)";
     }
 
     List<ReviewRound> rounds() {
@@ -215,14 +235,5 @@ final class ReviewDesk {
             }
         }
         return parts.isEmpty() ? "all " + round.reviews.size() + " approve" : String.join("; ", parts);
-    }
-
-    private static String firstText(JobEvent e, String... fields) {
-        for (String f : fields) {
-            if (e.text(f) != null) {
-                return e.text(f);
-            }
-        }
-        return null;
     }
 }

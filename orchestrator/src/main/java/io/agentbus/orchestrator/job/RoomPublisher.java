@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentbus.client.AgentBusClient;
 import io.agentbus.client.Message;
+import io.agentbus.client.Published;
 import io.agentbus.protocol.Priority;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,11 +38,12 @@ final class RoomPublisher {
         return body;
     }
 
-    void publish(ObjectNode body) {
+    /** Publishes {@code body}; the future completes with its acknowledgement (a refusal is logged here). */
+    CompletableFuture<Published> publish(ObjectNode body) {
         String type = body.get("type").asText();
         Message message = Message.json(body.toString()).type(type)
                 .priority(HIGH.contains(type) ? Priority.HIGH : Priority.NORMAL);
-        client.publish(room, message).whenComplete((ok, error) -> {
+        return client.publish(room, message).whenComplete((ok, error) -> {
             if (error != null) {
                 LOG.warn("room {}: cannot publish {}: {}", room, type, error.toString());
             }

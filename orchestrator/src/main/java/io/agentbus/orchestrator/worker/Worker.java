@@ -3,6 +3,7 @@ package io.agentbus.orchestrator.worker;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentbus.client.AgentBusClient;
 import io.agentbus.client.JoinOptions;
+import io.agentbus.client.Joined;
 import io.agentbus.client.ReceivedMessage;
 import io.agentbus.orchestrator.worker.bus.Assignment;
 import io.agentbus.orchestrator.worker.bus.BadMessageException;
@@ -22,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A worker on the bus: joins its room, says {@code ready}, queues the {@code task} assignments
- * addressed to its role or name and runs them one at a time on a thread of its own, obeys
+ * A worker on the bus: joins its room, says {@code ready} (with the room's last offset at the join:
+ * tasks sequenced up to there it missed), queues the {@code task} assignments addressed to its role
+ * or name (not one it is running already) and runs them one at a time on a thread of its own, obeys
  * {@code pause}/{@code resume}/{@code stop}, and publishes a {@code heartbeat} every interval.
  * {@link #close()} stops the running agent (none is left behind), reports the queued tasks as
  * failed and leaves the bus.
@@ -72,9 +74,10 @@ public final class Worker implements AutoCloseable {
                 .connectTimeout(settings.connectTimeout()).requestTimeout(settings.connectTimeout())
                 .onMessage(this::onMessage).connect();
         publisher = new EventPublisher(client, settings.room(), settings.name(), settings.role(), diagnostics);
-        client.join(settings.room(), JoinOptions.DEFAULT.role(settings.role()).echo(false)).join();
+        Joined joined = client.join(settings.room(), JoinOptions.DEFAULT.role(settings.role()).echo(false)).join();
         ObjectNode ready = publisher.body(EventType.READY);
         ready.put("agent", settings.agent());
+        ready.put("joined_offset", joined.lastOffset());
         publisher.publish(EventType.READY, ready);
         taskThread = new Thread(this::takeTasks, "agentbus-worker-tasks");
         taskThread.start();
@@ -95,10 +98,18 @@ public final class Worker implements AutoCloseable {
             return;
         }
         if (inbound instanceof Assignment task) {
-            queue.offer(task);
+            if (!isRunning(task)) {
+                queue.offer(task);
+            }
         } else if (inbound instanceof Control control) {
             obey(control);
         }
+    }
+
+    /** Whether {@code task} is the one running now: an assignment sent again while it runs is not queued again. */
+    private boolean isRunning(Assignment task) {
+        TaskRun run = current;
+        return run != null && run.task().taskId().equals(task.taskId()) && run.task().job().equals(task.job());
     }
 
     private void refuse(ReceivedMessage message, BadMessageException e) {

@@ -3,12 +3,15 @@ package io.agentbus.orchestrator.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agentbus.client.AgentBusClient;
+import io.agentbus.client.ReceivedMessage;
 import io.agentbus.orchestrator.it.LiveDaemon;
 import io.agentbus.orchestrator.it.RoomLog;
 import io.agentbus.orchestrator.it.ScriptedWorker;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +53,7 @@ class OrchestrateCommandIT {
             assertTrue(done.out().contains("job j1 completed"), done.toString());
             assertTrue(done.err().contains("single, 1 tasks for 1 agents"), done.toString());
             assertTrue(Files.readString(dir.resolve("ws/FINAL_REPORT.md")).contains("typo fixed"));
+            assertEquals("job_end", lastType("cli-1"), "orchestrate exits once its last message is in the room");
             assertEquals("orchestrator-cli-1", log.await("cli-1", "plan").from());
         }
     }
@@ -73,6 +77,13 @@ class OrchestrateCommandIT {
             assertEquals(1, done.exitCode(), done.toString());
             assertTrue(done.out().contains("stopped"), done.toString());
             assertTrue(log.await("cli-2", "job_end").field("status").equals("stopped"));
+        }
+    }
+
+    private String lastType(String room) throws Exception {
+        try (AgentBusClient reader = AgentBusClient.builder(daemon.uri(), "reader").connect()) {
+            List<ReceivedMessage> messages = reader.history(room, 0, 1000).get(10, TimeUnit.SECONDS).messages();
+            return messages.get(messages.size() - 1).type();
         }
     }
 

@@ -77,6 +77,23 @@ class WorkerCommandIT {
     }
 
     @Test
+    void shouldFindAProgramGivenByARelativePathFromWhereItStarted() throws Exception {
+        String relative = Path.of("").toAbsolutePath().relativize(Path.of(script("generic-agent.sh"))).toString();
+        assertTrue(relative.contains("/") && !relative.startsWith("/"), relative);
+        List<String> args = worker("relative-room", "--agent", "custom", "--max-tasks", "1", "--", relative, "events");
+        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> run(args.toArray(String[]::new)));
+        new WorkerFixture(daemon, dir).awaitEvent("relative-room", e -> e.type().equals("ready"));
+
+        daemon.task("relative-room", "t1", "coder", "hello");
+        Run done = running.get(30, TimeUnit.SECONDS);
+
+        assertEquals(0, done.exitCode(), done.err());
+        assertTrue(daemon.history("relative-room").stream().anyMatch(is("completed", "t1")), done.err());
+        assertEquals("prompt: hello", Files.readString(dir.resolve("job-1/t1/out.txt")).strip());
+        awaitNoChildProcesses();
+    }
+
+    @Test
     void shouldSayWhenItCannotConnect() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

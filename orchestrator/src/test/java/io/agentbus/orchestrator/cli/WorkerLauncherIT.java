@@ -9,12 +9,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import io.agentbus.orchestrator.it.AgentbusCommand;
 import io.agentbus.orchestrator.worker.it.LiveDaemon;
 import io.agentbus.orchestrator.worker.it.WorkerFixture;
 import io.agentbus.orchestrator.worker.process.ProcessGroup;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,15 +78,10 @@ class WorkerLauncherIT {
     }
 
     private Process launchWorker(String room) throws Exception {
-        List<String> command = new ArrayList<>(List.of(projectRoot().resolve("bin/agentbus").toString(), "worker",
-                "--bus", daemon.uri().toString(), "--room", room, "--role", "coder", "--agent", "custom",
-                "--workspace", dir.toString(), "--grace", "1s", "--", "bash", script("generic-agent.sh"), "sleep"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(dir.resolve("stderr.txt").toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("AGENTBUS_"));
-        builder.environment().put("AGENTBUS_CLASSPATH", testClasspath());
-        builder.environment().put("AGENTBUS_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Process worker = builder.start();
+        List<String> args = List.of("worker", "--bus", daemon.uri().toString(), "--room", room, "--role", "coder",
+                "--agent", "custom", "--workspace", dir.toString(), "--grace", "1s", "--", "bash",
+                script("generic-agent.sh"), "sleep");
+        Process worker = AgentbusCommand.start(dir.resolve("stdout.txt"), dir.resolve("stderr.txt"), args);
         processes.add(worker);
         new WorkerFixture(daemon, dir).awaitEvent(room, e -> e.type().equals("ready"));
         daemon.task(room, "t1", "coder", "sleep");
@@ -103,20 +97,5 @@ class WorkerLauncherIT {
 
     private String stderr() throws Exception {
         return Files.readString(dir.resolve("stderr.txt"));
-    }
-
-    private static Path projectRoot() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isExecutable(p.resolve("bin/agentbus"))) {
-                return p;
-            }
-        }
-        return fail("no bin/agentbus above " + Path.of("").toAbsolutePath());
-    }
-
-    /** Surefire's manifest-only jar hides the real classpath from java.class.path; it keeps it here. */
-    private static String testClasspath() {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return classpath.replace(File.pathSeparatorChar, ':');
     }
 }

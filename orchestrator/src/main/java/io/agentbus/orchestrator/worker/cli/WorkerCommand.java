@@ -175,7 +175,7 @@ public final class WorkerCommand implements Callable<Integer> {
         AgentConfig agents = config == null ? AgentConfig.builtIn() : AgentConfig.load(config);
         AgentTemplate template = agents.template(agent);
         if (!command.isEmpty()) {
-            template = template.withCommand(command);
+            template = template.withCommand(fromHere(command));
         }
         template = template.with(promptMode(), format == null ? null : OutputFormat.of(format));
         if (template.command().isEmpty()) {
@@ -185,6 +185,21 @@ public final class WorkerCommand implements Callable<Integer> {
         RunLimits limits = new RunLimits(timeout, retries, backoff, grace);
         return new RunEnvironment(template, new ForbiddenOperations(agents.forbidden()), new CostLedger(costCap),
                 limits, new ProcessLauncher(), new Workspaces(workspace, target), heartbeat);
+    }
+
+    /**
+     * The command with its program, when given by a relative path ({@code ./my-agent.sh}), made
+     * absolute from where the worker started: the agent runs in the task's workspace, where that path
+     * would not lead. Other arguments are the agent's own and stay as they are.
+     */
+    private static List<String> fromHere(List<String> command) {
+        String program = command.get(0);
+        if (!program.contains("/") || Path.of(program).isAbsolute()) {
+            return command;
+        }
+        List<String> resolved = new ArrayList<>(command);
+        resolved.set(0, Path.of(program).toAbsolutePath().normalize().toString());
+        return resolved;
     }
 
     private PromptMode promptMode() {

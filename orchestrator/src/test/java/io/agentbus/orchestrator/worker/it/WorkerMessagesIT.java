@@ -59,6 +59,35 @@ class WorkerMessagesIT {
         assertEquals("coder", ready.text("role"));
         assertEquals("custom", ready.text("agent"));
         assertEquals("coder-7", ready.message().from());
+        assertEquals(0, ready.body().path("joined_offset").asLong(-1), "the room was empty when it joined");
+    }
+
+    @Test
+    void shouldSayUpToWhichOffsetItMissedTheRoom() throws Exception {
+        long before = daemon.task("joined-room", "t0", "reviewer", "not for a coder");
+        fixture.worker("joined-room", "coder-8", "custom", "generic-agent.sh").start();
+
+        Event ready = fixture.awaitEvent("joined-room", e -> e.type().equals("ready")).stream()
+                .filter(e -> e.type().equals("ready")).findFirst().orElseThrow();
+
+        assertEquals(before, ready.body().path("joined_offset").asLong(-1));
+    }
+
+    @Test
+    void shouldNotQueueAgainTheTaskItIsRunning() throws Exception {
+        fixture.worker("again-room", "w", "custom", "generic-agent.sh", "sleep").start();
+        daemon.task("again-room", "t1", "coder", "x");
+        fixture.awaitEvent("again-room", is("progress", "t1"));
+
+        daemon.task("again-room", "t1", "coder", "x");
+        daemon.task("again-room", "t2", "coder", "y");
+        daemon.publish("again-room", "{\"type\":\"stop\",\"task_id\":\"t1\"}");
+        List<Event> history = fixture.awaitEvent("again-room", is("progress", "t2"));
+        daemon.publish("again-room", "{\"type\":\"stop\"}");
+
+        List<String> started = history.stream().filter(e -> e.type().equals("started")).map(Event::taskId).toList();
+        assertEquals(List.of("t1", "t2"), started, "t1, sent again while it ran, did not run twice");
+        fixture.awaitEvent("again-room", is("failed", "t2"));
     }
 
     @Test
