@@ -439,10 +439,18 @@ public final class ClientSession implements ConnectionHandler {
         p.handler.reply(frame);
     }
 
-    /** Fetches a {@code dropped} range with {@code history} and hands over what was missed. */
+    /**
+     * Fetches a {@code dropped} range with {@code history} and hands over what was missed; a range
+     * retention deleted cannot be fetched: the tracker moves past it (listeners were told).
+     */
     private void recover(Dropped d) {
         RoomSubscription sub = rooms.get(d.room());
-        if (sub != null) {
+        if (sub == null) {
+            return;
+        }
+        if (Dropped.RETENTION.equals(d.reason())) {
+            sub.tracker.skipTo(d.toOffset());
+        } else {
             new GapFiller(this, sub, d.toOffset()).fetchAfter(d.fromOffset() - 1);
         }
     }

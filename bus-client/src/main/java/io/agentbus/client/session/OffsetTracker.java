@@ -27,6 +27,22 @@ public final class OffsetTracker {
         advance();
     }
 
+    /**
+     * Offsets up to {@code offset} no longer exist (retention deleted them): count them as handed
+     * over, so the contiguous range can move past the hole. Anchors an unanchored tracker.
+     */
+    public void skipTo(long offset) {
+        if (!anchored) {
+            anchor(offset);
+            return;
+        }
+        if (offset > contiguous) {
+            contiguous = offset;
+            above.headSet(offset, true).clear();
+            advance();
+        }
+    }
+
     public boolean isAnchored() {
         return anchored;
     }

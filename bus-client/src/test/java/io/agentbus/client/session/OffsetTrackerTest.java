@@ -78,4 +78,27 @@ class OffsetTrackerTest {
         assertEquals(5, t.contiguous());
         assertEquals(1, t.pendingAbove());
     }
+
+    @Test
+    void shouldMovePastAHoleRetentionMadeAndKeepWhatArrivedAboveIt() {
+        OffsetTracker t = new OffsetTracker();
+        t.anchor(0);
+        assertTrue(t.accept(4212));
+        assertTrue(t.accept(4213));
+        assertEquals(0, t.contiguous(), "1..4211 never arrive");
+        t.skipTo(4211);
+        assertEquals(4213, t.contiguous());
+        assertEquals(0, t.pendingAbove());
+        assertFalse(t.accept(4212));
+        assertTrue(t.accept(4214));
+        assertEquals(4214, t.contiguous());
+    }
+
+    @Test
+    void shouldIgnoreASkipBehindTheContiguousRange() {
+        OffsetTracker t = new OffsetTracker();
+        t.anchor(10);
+        t.skipTo(5);
+        assertEquals(10, t.contiguous());
+    }
 }
