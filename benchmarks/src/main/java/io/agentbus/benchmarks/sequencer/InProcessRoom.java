@@ -6,6 +6,7 @@ import io.agentbus.server.config.ServerConfig;
 import io.agentbus.server.decision.DecisionHandler;
 import io.agentbus.server.dedup.RecentIds;
 import io.agentbus.server.delivery.DeliveryQueue;
+import io.agentbus.server.metrics.BusMetrics;
 import io.agentbus.server.delivery.FrameEncoder;
 import io.agentbus.server.journal.Journal;
 import io.agentbus.server.room.Membership;
@@ -58,6 +59,8 @@ final class InProcessRoom implements AutoCloseable {
     private final TempDirectory dir;
     private final EventLoopGroup loops;
     private final FrameEncoder encoder = new FrameEncoder(PooledByteBufAllocator.DEFAULT);
+    /** Recorded as the daemon records, so the benchmark pays what the daemon pays. */
+    private final BusMetrics metrics = new BusMetrics();
     private final LocalAddress address = new LocalAddress(InProcessRoom.class);
     private final BlockingQueue<Channel> accepted = new LinkedBlockingQueue<>();
     private final DeliveryCounter deliveries = new DeliveryCounter();
@@ -82,10 +85,12 @@ final class InProcessRoom implements AutoCloseable {
 
     private void open() throws InterruptedException {
         journal = new Journal(dir.path(), DEFAULTS.rollCycle());
+        journal.recordAppendLatency(metrics.journalAppend());
         bind();
         BusState state = new BusState();
         EpochClock clock = SystemEpochClock.INSTANCE;
-        sequencer = new Sequencer(DEFAULTS.ingressQueueCapacity(), handlers(state, clock), clock);
+        sequencer = new Sequencer(DEFAULTS.ingressQueueCapacity(), handlers(state, clock), clock,
+                metrics.ingressWait());
         Room room = state.roomOrCreate(TypicalMessage.ROOM);
         for (int i = 0; i < members; i++) {
             room.join(new Membership(connect("member-" + i), "agent", 1, true));
@@ -97,7 +102,8 @@ final class InProcessRoom implements AutoCloseable {
     private Handlers handlers(BusState state, EpochClock clock) {
         RoomFanout fanout = new RoomFanout(encoder);
         RecentIds recentIds = new RecentIds(DEFAULTS.dedupWindowMs(), DEFAULTS.dedupMaxIds());
-        return new Handlers(state, null, new PublishHandler(state, journal, encoder, fanout, clock, recentIds), null,
+        return new Handlers(state, null, new PublishHandler(state, journal, encoder, fanout, clock, recentIds,
+                metrics.publishAck()), null,
                 new DecisionHandler(state, journal, fanout, clock), null);
     }
 
@@ -129,9 +135,9 @@ final class InProcessRoom implements AutoCloseable {
         channels.add(channel);
         DeliveryQueue delivery = new DeliveryQueue(channel, DEFAULTS.deliveryQueueCapacity(), encoder,
                 (client, offset) -> { },
-                sequencer.drainBatch());
+                sequencer.drainBatch(), metrics);
         channel.pipeline().addLast(new DrainOnWritable(delivery));
-        return new Session(id, channel, delivery, encoder);
+        return new Session(id, channel, delivery, encoder, metrics);
     }
 
     /**

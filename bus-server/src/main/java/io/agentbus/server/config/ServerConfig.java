@@ -33,6 +33,7 @@ public final class ServerConfig {
     private final long shutdownTimeoutMs;
     private final long dedupWindowMs;
     private final int dedupMaxIds;
+    private final int metricsRoomLabels;
 
     private ServerConfig(Map<Setting, String> values) {
         this.values = values;
@@ -57,6 +58,7 @@ public final class ServerConfig {
         shutdownTimeoutMs = p.longInRange(Setting.SHUTDOWN_TIMEOUT_MS, 0, 3_600_000L);
         dedupWindowMs = p.longInRange(Setting.DEDUP_WINDOW_MS, 0, 86_400_000L);
         dedupMaxIds = p.intInRange(Setting.DEDUP_MAX_IDS, 1, 100_000_000);
+        metricsRoomLabels = p.intInRange(Setting.METRICS_ROOM_LABELS, 0, 1000);
         p.require(writeBufferLowBytes < writeBufferHighBytes,
                 Setting.WRITE_BUFFER_LOW_BYTES.key() + " must be below " + Setting.WRITE_BUFFER_HIGH_BYTES.key());
         p.require(heartbeatMs < idleTimeoutMs,
@@ -175,6 +177,11 @@ public final class ServerConfig {
     /** The most message ids remembered for de-duplication at once. */
     public int dedupMaxIds() {
         return dedupMaxIds;
+    }
+
+    /** Rooms that get a {@code room} label of their own on {@code /metrics}. */
+    public int metricsRoomLabels() {
+        return metricsRoomLabels;
     }
 
     /** Sets settings by {@link Setting}; what is not set keeps its default. */

@@ -30,7 +30,9 @@ public enum Setting {
     DEDUP_WINDOW_MS("dedup.window.ms", "300000",
             "a pub/send repeating a message id seen this recently is a duplicate (0 = off)"),
     DEDUP_MAX_IDS("dedup.max.ids", "1000000",
-            "message ids remembered at most, oldest evicted first (~170-260 bytes each)");
+            "message ids remembered at most, oldest evicted first (~170-260 bytes each)"),
+    METRICS_ROOM_LABELS("metrics.room.labels", "20",
+            "rooms with a room label of their own on /metrics; the rest are counted as room=\"other\"");
 
     private final String key;
     private final String defaultValue;

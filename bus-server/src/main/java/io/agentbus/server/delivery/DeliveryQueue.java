@@ -2,6 +2,7 @@ package io.agentbus.server.delivery;
 
 import io.agentbus.protocol.Priority;
 import io.agentbus.protocol.frame.Dropped;
+import io.agentbus.server.metrics.BusMetrics;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -27,6 +28,8 @@ import org.jctools.queues.SpscUnboundedArrayQueue;
  *
  * <p>Items are encoded frames ({@link ByteBuf}, one reference owned by this queue) or
  * {@link InboxFrame}s, whose write completion is reported to the {@link InboxWriteListener}.
+ * Items of the priority lanes carry the time they were offered ({@link FrameEncoder#wrapSequenced}):
+ * writing one records its wait in the {@link BusMetrics} delivery latency of its priority.
  */
 public final class DeliveryQueue {
     private static final int MAX_WRITES_PER_DRAIN = 4096;
@@ -43,6 +46,9 @@ public final class DeliveryQueue {
      * (see {@link DrainBatch}), and a full control lane closes the connection as a slow consumer.
      */
     private static final int MIN_CONTROL_CAPACITY = 1024;
+    private static final Priority[] PRIORITIES = Priority.values();
+    /** What {@link #polledLane} holds for an item of the control or replay lane. */
+    private static final int NOT_LIVE = -1;
 
     private final Channel channel;
     private final FrameEncoder encoder;
@@ -55,13 +61,18 @@ public final class DeliveryQueue {
     private final Runnable drainTask = this::drain;
     private final DrainBatch batch;
     private final LoopDrain loopDrain;
+    private final BusMetrics metrics;
     private boolean marked;
     private Object held;
+    private int heldLane;
+    /** The priority lane the item {@link #poll()} returned came from, or {@link #NOT_LIVE}. */
+    private int polledLane;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     public DeliveryQueue(Channel channel, int capacityPerLane, FrameEncoder encoder,
-                         InboxWriteListener inboxListener, DrainBatch batch) {
+                         InboxWriteListener inboxListener, DrainBatch batch, BusMetrics metrics) {
         this.channel = channel;
+        this.metrics = metrics;
         this.batch = batch;
         this.loopDrain = batch.loopDrain(channel.eventLoop());
         this.encoder = encoder;
@@ -101,6 +112,7 @@ public final class DeliveryQueue {
      * frame (coalesced per room) ahead of anything else the next drain writes. Sequencer thread.
      */
     public void recordDrop(String room, long offset) {
+        metrics.dropped();
         drops.record(room, offset);
         signal();
     }
@@ -175,6 +187,7 @@ public final class DeliveryQueue {
     }
 
     private Object poll() {
+        polledLane = NOT_LIVE;
         Object item = control.relaxedPoll();
         if (item != null) {
             return item;
@@ -186,11 +199,13 @@ public final class DeliveryQueue {
         if (held != null) {
             item = held;
             held = null;
+            polledLane = heldLane;
             return item;
         }
-        for (MessagePassingQueue<Object> lane : lanes) {
-            item = lane.relaxedPoll();
+        for (int lane = 0; lane < lanes.length; lane++) {
+            item = lanes[lane].relaxedPoll();
             if (item != null) {
+                polledLane = lane;
                 return holdBehindReplay(item);
             }
         }
@@ -207,15 +222,27 @@ public final class DeliveryQueue {
             return live;
         }
         held = live;
+        heldLane = polledLane;
+        polledLane = NOT_LIVE;
         return replayed;
     }
 
     private void write(Object item) {
         if (item instanceof InboxFrame inbox) {
+            recordWrite(inbox.frame());
             writeInboxFrame(inbox);
         } else {
             ByteBuf frame = (ByteBuf) item;
+            recordWrite(frame);
             channel.write(new TextWebSocketFrame(frame.duplicate()), channel.voidPromise());
+        }
+    }
+
+    /** Before the write, which may release the frame. */
+    private void recordWrite(ByteBuf frame) {
+        metrics.bytesSent(frame.readableBytes());
+        if (polledLane != NOT_LIVE) {
+            metrics.delivery(PRIORITIES[polledLane]).recordSince(FrameEncoder.sequencedNs(frame));
         }
     }
 

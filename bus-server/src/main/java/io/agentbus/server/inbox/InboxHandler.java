@@ -13,6 +13,7 @@ import io.agentbus.server.journal.Journal;
 import io.agentbus.server.journal.JournalRecord;
 import io.agentbus.server.journal.JournalRecord.DirectMessage;
 import io.agentbus.server.journal.JournalRecord.InboxCursor;
+import io.agentbus.server.metrics.BusMetrics;
 import io.agentbus.server.sequencer.BusState;
 import io.agentbus.server.session.Session;
 import io.netty.buffer.ByteBuf;
@@ -34,9 +35,11 @@ public final class InboxHandler {
     private final String serverName;
     private final long heartbeatMs;
     private final RecentIds recentIds;
+    private final BusMetrics metrics;
 
     public InboxHandler(BusState state, Journal journal, FrameEncoder encoder, EpochClock clock, String serverName,
-                        long heartbeatMs, RecentIds recentIds) {
+                        long heartbeatMs, RecentIds recentIds, BusMetrics metrics) {
+        this.metrics = metrics;
         this.state = state;
         this.journal = journal;
         this.encoder = encoder;
@@ -60,19 +63,24 @@ public final class InboxHandler {
      * A {@code send} whose {@code id} the sender already used towards this recipient within the
      * window is not sent again: it is acknowledged with the original's inbox offset, marked
      * duplicate.
+     *
+     * @param receivedNs when the {@code send} was decoded, for the publish→ack latency
      */
-    public void send(Session sender, Send send) {
+    public void send(Session sender, Send send, long receivedNs) {
         long ts = clock.time();
         MessageKey key = send.id() == null ? null : MessageKey.direct(sender.clientId(), send.to(), send.id());
         long original = recentIds.offsetOf(key, ts);
         if (original != RecentIds.NOT_SEEN) {
             sender.send(Ok.duplicate(send.rid(), null, original));
+            metrics.publishAck().recordSince(receivedNs);
             return;
         }
         long offset = state.inboxOrCreate(send.to()).lastOffset() + 1;
         byte[] json = append(sender, send, offset, ts);
         recentIds.remember(key, offset, ts);
         sender.send(new Ok(send.rid(), null, offset, null, null, null));
+        metrics.publishAck().recordSince(receivedNs);
+        metrics.directMessageIn();
         deliver(send, offset, json);
     }
 
@@ -94,11 +102,12 @@ public final class InboxHandler {
         if (sessions.isEmpty()) {
             return;
         }
-        ByteBuf frame = encoder.wrap(json);
+        ByteBuf frame = encoder.wrapSequenced(json, System.nanoTime());
         for (int i = 0; i < sessions.size(); i++) {
             Session s = sessions.get(i);
             if (s.delivery().offer(send.priority(), new InboxFrame(frame.retain(), send.to(), offset))) {
                 s.delivery().signal();
+                metrics.directMessageOut();
             } else {
                 frame.release();
                 s.close(Session.CLOSE_SLOW_CONSUMER, "slow consumer");

@@ -1,6 +1,7 @@
 package io.agentbus.server.journal;
 
 import io.agentbus.server.config.JournalRollCycle;
+import io.agentbus.server.metrics.LatencyRecorder;
 import java.nio.file.Path;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
@@ -23,6 +24,7 @@ public final class Journal implements AutoCloseable {
     private final ChronicleQueue queue;
     private ExcerptAppender appender;
     private ExcerptTailer reader;
+    private LatencyRecorder appendLatency = new LatencyRecorder();
 
     /** Opens (or creates) the journal in {@code dir}. */
     public Journal(Path dir, JournalRollCycle rollCycle) {
@@ -31,14 +33,21 @@ public final class Journal implements AutoCloseable {
                 .build();
     }
 
+    /** Where the time each append takes is recorded; set before the sequencer starts. */
+    public void recordAppendLatency(LatencyRecorder recorder) {
+        this.appendLatency = recorder;
+    }
+
     /** Appends a record and returns its journal index. Sequencer thread only. */
     public long append(JournalRecord record) {
+        long startNs = System.nanoTime();
         if (appender == null) {
             appender = queue.createAppender();
         }
         try (DocumentContext dc = appender.writingDocument()) {
             RecordFormat.write(dc.wire().bytes(), record);
         }
+        appendLatency.recordSince(startNs);
         return appender.lastIndexAppended();
     }
 

@@ -1,8 +1,10 @@
 package io.agentbus.server.room;
 
 import io.agentbus.protocol.ErrorCode;
+import io.agentbus.protocol.Priority;
 import io.agentbus.protocol.frame.ErrorFrame;
 import io.agentbus.protocol.frame.HistoryRequest;
+import io.agentbus.protocol.frame.JsonValue;
 import io.agentbus.protocol.frame.Msg;
 import io.agentbus.protocol.frame.Ok;
 import io.agentbus.protocol.frame.Pub;
@@ -12,6 +14,7 @@ import io.agentbus.server.delivery.FrameEncoder;
 import io.agentbus.server.journal.Journal;
 import io.agentbus.server.journal.JournalRecord;
 import io.agentbus.server.journal.JournalRecord.RoomMessage;
+import io.agentbus.server.metrics.LatencyRecorder;
 import io.agentbus.server.sequencer.BusState;
 import io.agentbus.server.sequencer.Reply;
 import io.agentbus.server.session.Session;
@@ -24,18 +27,27 @@ import org.agrona.concurrent.EpochClock;
  * The path of one room message inside the sequencer: drop a repeated message id (answering the
  * original's offset), assign the room's next offset, append the encoded {@code msg} frame to the
  * journal, acknowledge, then offer the same bytes to every member. Also answers {@code history}
- * from the journal.
+ * from the journal, and publishes the server's own messages into system rooms, which are kept in
+ * memory instead ({@link SystemFeed}).
  */
 public final class PublishHandler {
+    /** The sender of the messages of system rooms. */
+    public static final String SYSTEM_SENDER = "$sys";
+    /** Not a {@link System#nanoTime()}: a publish whose acknowledgement is not timed (an artifact's). */
+    public static final long NOT_TIMED = Long.MIN_VALUE;
+    private static final String SYSTEM_CHANNEL = "main";
+
     private final BusState state;
     private final Journal journal;
     private final FrameEncoder encoder;
     private final RoomFanout fanout;
     private final EpochClock clock;
     private final RecentIds recentIds;
+    private final LatencyRecorder ackLatency;
 
     public PublishHandler(BusState state, Journal journal, FrameEncoder encoder, RoomFanout fanout,
-                          EpochClock clock, RecentIds recentIds) {
+                          EpochClock clock, RecentIds recentIds, LatencyRecorder ackLatency) {
+        this.ackLatency = ackLatency;
         this.state = state;
         this.journal = journal;
         this.encoder = encoder;
@@ -51,24 +63,50 @@ public final class PublishHandler {
      * <p>A {@code pub} whose {@code id} {@code from} already used in this room within the window is
      * not published again: it is acknowledged with the original's offset, marked duplicate.
      *
-     * @param publisher the publishing session, or {@code null} for REST
-     * @param sha256    the artifact the message announces, carried in the {@code ok}, or {@code null}
+     * @param publisher  the publishing session, or {@code null} for REST
+     * @param sha256     the artifact the message announces, carried in the {@code ok}, or {@code null}
+     * @param receivedNs when the {@code pub} was decoded, for the publish→ack latency, or {@link #NOT_TIMED}
      */
-    public void publish(Reply reply, Session publisher, String from, Pub pub, String sha256) {
+    public void publish(Reply reply, Session publisher, String from, Pub pub, String sha256, long receivedNs) {
         Room room = state.roomOrCreate(pub.room());
         long ts = clock.time();
         MessageKey key = pub.id() == null ? null : MessageKey.inRoom(from, room.id(), pub.id());
         long original = recentIds.offsetOf(key, ts);
         if (original != RecentIds.NOT_SEEN) {
             reply.send(Ok.duplicate(pub.rid(), room.id(), original));
+            acknowledged(receivedNs);
             return;
         }
         long offset = room.lastOffset() + 1;
         byte[] json = append(room, offset, from, pub, ts);
         recentIds.remember(key, offset, ts);
         reply.send(new Ok(pub.rid(), room.id(), offset, null, null, sha256));
-        ByteBuf frame = encoder.wrap(json);
+        acknowledged(receivedNs);
+        room.countIn();
+        ByteBuf frame = encoder.wrapSequenced(json, System.nanoTime());
         fanout.message(room, frame, pub.priority(), offset, publisher);
+        frame.release();
+    }
+
+    private void acknowledged(long receivedNs) {
+        if (receivedNs != NOT_TIMED) {
+            ackLatency.recordSince(receivedNs);
+        }
+    }
+
+    /**
+     * Publishes a message of the server into a system room, at {@code low} priority: kept in the
+     * room's {@link SystemFeed}, not journaled, not counted in the room metrics.
+     */
+    public void publishSystem(String roomId, String type, JsonValue body) {
+        Room room = state.room(roomId);
+        SystemFeed feed = room.feed();
+        long offset = feed.lastOffset() + 1;
+        byte[] json = encoder.toBytes(new Msg(room.id(), null, offset, SYSTEM_SENDER, SYSTEM_CHANNEL, type,
+                Priority.LOW, clock.time(), body, null));
+        feed.append(json);
+        ByteBuf frame = encoder.wrapSequenced(json, System.nanoTime());
+        fanout.message(room, frame, Priority.LOW, offset, null);
         frame.release();
     }
 
@@ -81,15 +119,25 @@ public final class PublishHandler {
             return;
         }
         long last = room.lastOffset();
-        long end = Math.min(last, request.since() + request.limit());
-        List<byte[]> messages = new ArrayList<>((int) Math.max(0, end - request.since()));
-        for (long offset = request.since() + 1; offset <= end; offset++) {
-            JournalRecord record = journal.read(room.journalIndexOf(offset));
-            if (record instanceof RoomMessage m) {
-                messages.add(m.frame());
+        long since = room.isSystem() ? Math.max(request.since(), room.feed().firstKept() - 1) : request.since();
+        long end = Math.min(last, since + request.limit());
+        List<byte[]> messages = new ArrayList<>((int) Math.max(0, end - since));
+        for (long offset = since + 1; offset <= end; offset++) {
+            byte[] frame = frameAt(room, offset);
+            if (frame != null) {
+                messages.add(frame);
             }
         }
         reply.sendHistory(request.rid(), room.id(), messages, end < last);
+    }
+
+    /** The encoded {@code msg} frame at {@code offset}, or {@code null} when it is not kept. */
+    private byte[] frameAt(Room room, long offset) {
+        if (room.isSystem()) {
+            return room.feed().frame(offset);
+        }
+        JournalRecord record = journal.read(room.journalIndexOf(offset));
+        return record instanceof RoomMessage m ? m.frame() : null;
     }
 
     /** Journals the message at {@code offset} and returns its encoded {@code msg} frame. */

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agentbus.server.decision.DecisionHandler;
+import io.agentbus.server.metrics.LatencyRecorder;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,8 @@ class SequencerTest {
     /** The commands here use no handler; every duty cycle checks decision deadlines, so that one is real. */
     private final BusState state = new BusState();
     private final Sequencer sequencer = new Sequencer(16, new Handlers(state, null, null, null,
-            new DecisionHandler(state, null, null, SystemEpochClock.INSTANCE), null), SystemEpochClock.INSTANCE);
+            new DecisionHandler(state, null, null, SystemEpochClock.INSTANCE), null), SystemEpochClock.INSTANCE,
+            new LatencyRecorder());
 
     @AfterEach
     void stop() {
