@@ -55,14 +55,31 @@
     return Object.assign({ label: label, data: [], borderColor: color(colorName), backgroundColor: color(colorName),
       borderWidth: 1.6, pointRadius: 0, tension: 0.2, spanGaps: false }, extra || {});
   }
-  const timeAxis = { type: 'linear', ticks: { maxTicksLimit: 6, callback: v => fmtClock(v) } };
+  // The time axes end at the newest snapshot and span what there is, at least MIN_SPAN_MS and at
+  // most WINDOW_MS (set at each redraw: left to itself, Chart.js spreads one point over decades),
+  // with ticks on whole seconds or minutes: the first of these steps that puts at most six on the axis.
+  const WINDOW_MS = POINTS * 1000;
+  const MIN_SPAN_MS = 10000;
+  const TIME_STEPS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600];
+  function timeTicks(axis) {
+    const spanS = (axis.max - axis.min) / 1000;
+    const step = TIME_STEPS_S.find(s => spanS / s <= 6);
+    if (!step) {
+      axis.ticks = [{ value: axis.min }, { value: axis.max }];
+      return;
+    }
+    const ticks = [];
+    for (let t = Math.ceil(axis.min / (step * 1000)) * step * 1000; t <= axis.max; t += step * 1000) ticks.push({ value: t });
+    axis.ticks = ticks;
+  }
+  const timeAxis = () => ({ type: 'linear', afterBuildTicks: timeTicks, ticks: { callback: v => fmtClock(v) } });
   const tooltipTime = { callbacks: { title: items => items.length ? fmtClock(items[0].parsed.x) : '' } };
 
   const throughput = new Chart(document.getElementById('throughput-chart'), {
     type: 'line',
     data: { datasets: [line('in /s', '--in', { fill: false }), line('out /s', '--out')] },
     options: { maintainAspectRatio: false, interaction: { mode: 'index', intersect: false },
-      scales: { x: timeAxis, y: { beginAtZero: true, ticks: { callback: v => fmtRate(v) } } },
+      scales: { x: timeAxis(), y: { beginAtZero: true, ticks: { callback: v => fmtRate(v) } } },
       plugins: { tooltip: tooltipTime } }
   });
 
@@ -71,7 +88,7 @@
     data: { datasets: [line('p50', '--p50'), line('p99', '--p99'), line('p99.9', '--p999'),
       line('publish→ack p99', '--in', { borderDash: [5, 4], borderWidth: 1.2 })] },
     options: { maintainAspectRatio: false, interaction: { mode: 'index', intersect: false },
-      scales: { x: timeAxis, y: { type: 'logarithmic', ticks: { callback: v => fmtMicros(v), maxTicksLimit: 6 } } },
+      scales: { x: timeAxis(), y: { type: 'logarithmic', ticks: { callback: v => fmtMicros(v), maxTicksLimit: 6 } } },
       plugins: { tooltip: { callbacks: Object.assign({ label: c => c.dataset.label + ': ' + fmtMicros(c.parsed.y) },
         tooltipTime.callbacks) } } }
   });
@@ -95,7 +112,7 @@
     data: { datasets: [line('connections', '--in'),
       line('drops /s', '--p99', { yAxisID: 'events' }), line('slow-consumer closes /s', '--p999', { yAxisID: 'events' })] },
     options: { maintainAspectRatio: false, interaction: { mode: 'index', intersect: false },
-      scales: { x: timeAxis, y: { beginAtZero: true, ticks: { precision: 0 } },
+      scales: { x: timeAxis(), y: { beginAtZero: true, ticks: { precision: 0 } },
         events: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false } } },
       plugins: { tooltip: tooltipTime } }
   });
@@ -146,7 +163,12 @@
   function render() {
     if (dirty && last) {
       dirty = false;
-      timeCharts.forEach(c => c.update('none'));
+      const oldest = throughput.data.datasets[0].data[0].x;
+      timeCharts.forEach(c => {
+        c.options.scales.x.min = Math.min(last.ts - MIN_SPAN_MS, Math.max(oldest, last.ts - WINDOW_MS));
+        c.options.scales.x.max = last.ts;
+        c.update('none');
+      });
       distribution.update('none');
       tiles(last);
       rooms(last);
