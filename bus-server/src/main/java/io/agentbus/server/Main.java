@@ -6,6 +6,7 @@ import io.agentbus.server.config.ConfigLoader;
 import io.agentbus.server.config.ServerConfig;
 import io.agentbus.server.config.Setting;
 import io.agentbus.server.config.StartOptions;
+import io.agentbus.server.log.LineLogging;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -101,6 +102,7 @@ public final class Main {
             err.println("agentbus start: " + e.getMessage());
             return EXIT_USAGE;
         }
+        LineLogging.configure(config.logFormat(), config.logLevel());
         logSettings(config, loader);
         return serve(config);
     }

@@ -32,7 +32,9 @@ public enum Setting {
     DEDUP_MAX_IDS("dedup.max.ids", "1000000",
             "message ids remembered at most, oldest evicted first (~170-260 bytes each)"),
     METRICS_ROOM_LABELS("metrics.room.labels", "20",
-            "rooms with a room label of their own on /metrics; the rest are counted as room=\"other\"");
+            "rooms labelled on /metrics; the rest count as other"),
+    LOG_FORMAT("log.format", "text", "log lines on stdout: text or json (JSON lines)"),
+    LOG_LEVEL("log.level", "info", "lowest level logged: error, warn, info, debug, trace");
 
     private final String key;
     private final String defaultValue;
