@@ -7,6 +7,7 @@ import io.agentbus.server.config.ServerConfig;
 import io.agentbus.server.config.Setting;
 import io.agentbus.server.config.StartOptions;
 import io.agentbus.server.log.LineLogging;
+import io.agentbus.server.status.StatusCommand;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +23,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * The command line of the daemon: {@code Main start [--config FILE] [--<setting> VALUE ...]}
  * loads the config, starts {@link AgentBusServer} and runs until SIGTERM or SIGINT, which close
  * it gracefully and exit with status 0. A bad config prints one line on stderr and exits with 2.
+ * {@code Main status [--url URL]} asks a running daemon how it is ({@link StatusCommand}).
  */
 public final class Main {
     /** Exit status of a bad command line or config. */
@@ -32,10 +34,12 @@ public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     private final Map<String, String> env;
+    private final PrintWriter out;
     private final PrintWriter err;
 
-    private Main(Map<String, String> env, PrintWriter err) {
+    private Main(Map<String, String> env, PrintWriter out, PrintWriter err) {
         this.env = env;
+        this.out = out;
         this.err = err;
     }
 
@@ -50,9 +54,10 @@ public final class Main {
      * cannot start (a started server ends the process from its shutdown hook).
      */
     public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
-        Main main = new Main(env, err);
+        Main main = new Main(env, out, err);
         CommandLine commandLine = new CommandLine(rootSpec())
                 .addSubcommand("start", new CommandLine(StartOptions.spec()))
+                .addSubcommand("status", new CommandLine(StatusCommand.spec()))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionStrategy(main::execute)
@@ -76,12 +81,16 @@ public final class Main {
             parsed.commandSpec().commandLine().usage(err);
             return EXIT_USAGE;
         }
+        if (parsed.subcommand().commandSpec().name().equals("status")) {
+            return new StatusCommand(env, out, err).run(parsed.subcommand());
+        }
         return start(parsed.subcommand());
     }
 
     private int onBadArguments(ParameterException e, String[] args) {
         CommandSpec command = e.getCommandLine().getCommandSpec();
-        String message = command.parent() == null ? rootError(e) : StartOptions.error(e).getMessage();
+        String message = command.parent() == null ? rootError(e)
+                : command.name().equals("start") ? StartOptions.error(e).getMessage() : e.getMessage();
         err.println(command.qualifiedName() + ": " + message + "; see '" + command.qualifiedName() + " --help'");
         return EXIT_USAGE;
     }
