@@ -84,7 +84,7 @@ public final class BusMetrics {
         bytesReceived.add(bytes);
     }
 
-    public void bytesSent(int bytes) {
+    public void bytesSent(long bytes) {
         bytesSent.add(bytes);
     }
 
