@@ -202,14 +202,13 @@
     document.getElementById('uptime').textContent = fmtDuration(s.uptime_ms);
   }
 
-  const byName = new Intl.Collator('en', { numeric: true });
   const filter = document.getElementById('room-filter');
   filter.addEventListener('input', () => { if (last) rooms(last); });
 
   function rooms(s) {
     const needle = filter.value.trim().toLowerCase();
-    const shown = s.top_rooms.filter(r => !needle || r.room.toLowerCase().includes(needle))
-      .sort((a, b) => (b.in + b.out) - (a.in + a.out) || byName.compare(a.room, b.room)).slice(0, ROOM_ROWS);
+    // top_rooms comes busiest first (ties by name): keep the daemon's order
+    const shown = s.top_rooms.filter(r => !needle || r.room.toLowerCase().includes(needle)).slice(0, ROOM_ROWS);
     const busiest = Math.max(1, ...s.top_rooms.map(r => r.in + r.out));
     document.getElementById('rooms-hint').textContent = fmtInt(s.rooms) + ' rooms · the ' +
       Math.min(s.top_rooms.length, ROOM_ROWS) + ' busiest of the last second, busiest first';
