@@ -16,6 +16,9 @@ import io.agentbus.server.inbox.InboxHandler;
 import io.agentbus.server.journal.GroupCommit;
 import io.agentbus.server.journal.Journal;
 import io.agentbus.server.journal.JournalRecord;
+import io.agentbus.server.metrics.BusMetrics;
+import io.agentbus.server.metrics.PrometheusMetrics;
+import io.agentbus.server.metrics.StatsReporter;
 import io.agentbus.server.room.MembershipHandler;
 import io.agentbus.server.room.PublishHandler;
 import io.agentbus.server.room.RoomFanout;
@@ -43,9 +46,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daemon: owns the transport, the sequencer, the journal and every session, and closes them
- * in reverse order. {@link #start(ServerConfig)} returns once the journal has been replayed and
- * the port is bound.
+ * The daemon: owns the transport, the sequencer, the journal, the metrics and every session, and
+ * closes them in reverse order. {@link #start(ServerConfig)} returns once the journal has been
+ * replayed and the port is bound.
  */
 public final class AgentBusServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentBusServer.class);
@@ -53,8 +56,10 @@ public final class AgentBusServer implements AutoCloseable {
     private final ServerConfig config;
     private final ChannelGroup channels = new DefaultChannelGroup("agentbus-sessions", GlobalEventExecutor.INSTANCE);
     private final HealthReport health;
+    private final BusMetrics metrics = new BusMetrics();
     private Journal journal;
     private Sequencer sequencer;
+    private StatsReporter stats;
     private ArtifactUploads artifacts;
     private Transport transport;
     private Channel serverChannel;
@@ -82,28 +87,33 @@ public final class AgentBusServer implements AutoCloseable {
         journal = new Journal(config.journalDir(), config.rollCycle(), config.durability(),
                 config.journalMinFreeBytes(), config.retention());
         health.journal(journal.health());
+        journal.recordAppendLatency(metrics.journalAppend());
         EpochClock clock = SystemEpochClock.INSTANCE;
         FrameEncoder encoder = new FrameEncoder(PooledByteBufAllocator.DEFAULT);
         RecentIds recentIds = new RecentIds(config.dedupWindowMs(), config.dedupMaxIds());
         Handlers handlers = handlers(new BusState(), recentIds, encoder, clock);
         replay(handlers, recentIds, clock.time());
         journal.onCycles(new SnapshotWriter(handlers.state(), journal, clock));
-        sequencer = new Sequencer(config.ingressQueueCapacity(), handlers, clock);
+        StatsReporter.addStatsRoom(handlers.state());
+        sequencer = new Sequencer(config.ingressQueueCapacity(), handlers, clock, metrics.ingressWait());
         artifacts = new ArtifactUploads(new ArtifactStore(config.artifactDir()), sequencer, config.artifactMaxBytes());
+        stats = new StatsReporter(metrics, sequencer, channels::size, config.journalDir(), config.metricsRoomLabels());
         sequencer.start();
         bind(encoder);
+        stats.start();
         health.lifecycle(Lifecycle.UP);
     }
 
     private Handlers handlers(BusState state, RecentIds recentIds, FrameEncoder encoder, EpochClock clock) {
         RoomFanout fanout = new RoomFanout(encoder);
         GroupCommit commit = new GroupCommit(journal, config.durability());
-        PublishHandler publish = new PublishHandler(state, journal, encoder, fanout, clock, recentIds, commit);
+        PublishHandler publish = new PublishHandler(state, journal, encoder, fanout, clock, recentIds, commit,
+                metrics.publishAck());
         return new Handlers(state,
-                new MembershipHandler(state, journal, encoder, fanout),
+                new MembershipHandler(state, journal, encoder, fanout, metrics),
                 publish,
                 new InboxHandler(state, journal, encoder, clock, Version.SERVER_NAME, config.heartbeatMs(), recentIds,
-                        commit),
+                        commit, metrics),
                 new DecisionHandler(state, journal, fanout, clock),
                 new ArtifactHandler(state, journal, publish, config.artifactRoomQuotaBytes()), commit);
     }
@@ -130,8 +140,9 @@ public final class AgentBusServer implements AutoCloseable {
     private void bind(FrameEncoder encoder) throws InterruptedException {
         transport = Transport.create(config.transport(), config.ioThreads());
         SessionContext sessions = new SessionContext(config, new FrameReader(), encoder, sequencer, artifacts,
-                channels, Long.toString(System.currentTimeMillis(), 36));
-        HttpApiHandler httpApi = new HttpApiHandler(config, sequencer, artifacts, health);
+                channels, Long.toString(System.currentTimeMillis(), 36), metrics);
+        HttpApiHandler httpApi = new HttpApiHandler(config, sequencer, artifacts, health, metrics,
+                new PrometheusMetrics(stats::latest));
         serverChannel = new ServerBootstrap()
                 .group(transport.boss(), transport.workers())
                 .channel(transport.channelType())
@@ -162,6 +173,7 @@ public final class AgentBusServer implements AutoCloseable {
         }
         closed = true;
         health.lifecycle(Lifecycle.DRAINING);
+        closeQuietly(stats);
         new Shutdown(config.shutdownTimeoutMs(), channels, serverChannel, sequencer, transport)
                 .run();
         closeQuietly(artifacts);

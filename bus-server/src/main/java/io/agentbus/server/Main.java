@@ -7,6 +7,8 @@ import io.agentbus.server.config.ServerConfig;
 import io.agentbus.server.config.Setting;
 import io.agentbus.server.config.StartOptions;
 import io.agentbus.server.journal.tool.JournalCommand;
+import io.agentbus.server.log.LineLogging;
+import io.agentbus.server.status.StatusCommand;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +25,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * loads the config, starts {@link AgentBusServer} and runs until SIGTERM or SIGINT, which close
  * it gracefully and exit with status 0. A bad config prints one line on stderr and exits with 2.
  * {@code Main journal dump|verify} reads the journal (see {@link JournalCommand}).
+ * {@code Main status [--url URL]} asks a running daemon how it is ({@link StatusCommand}).
  */
 public final class Main {
     /** Exit status of a bad command line or config. */
@@ -57,6 +60,7 @@ public final class Main {
         CommandLine commandLine = new CommandLine(rootSpec())
                 .addSubcommand("start", new CommandLine(StartOptions.spec()))
                 .addSubcommand(JournalCommand.NAME, new CommandLine(JournalCommand.spec()))
+                .addSubcommand("status", new CommandLine(StatusCommand.spec()))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionStrategy(main::execute)
@@ -84,6 +88,9 @@ public final class Main {
         if (JournalCommand.NAME.equals(command.commandSpec().name())) {
             return JournalCommand.run(command, env, out, err);
         }
+        if (command.commandSpec().name().equals("status")) {
+            return new StatusCommand(env, out, err).run(command);
+        }
         return start(command);
     }
 
@@ -91,7 +98,8 @@ public final class Main {
         CommandSpec command = e.getCommandLine().getCommandSpec();
         boolean journal = JournalCommand.owns(command);
         String message = command.parent() == null ? rootError(e)
-                : journal ? JournalCommand.error(e) : StartOptions.error(e).getMessage();
+                : journal ? JournalCommand.error(e)
+                : command.name().equals("start") ? StartOptions.error(e).getMessage() : e.getMessage();
         err.println(command.qualifiedName() + ": " + message + "; see '" + command.qualifiedName() + " --help'");
         return journal ? JournalCommand.EXIT_USAGE : EXIT_USAGE;
     }
@@ -112,6 +120,7 @@ public final class Main {
             err.println("agentbus start: " + e.getMessage());
             return EXIT_USAGE;
         }
+        LineLogging.configure(config.logFormat(), config.logLevel());
         logSettings(config, loader);
         return serve(config);
     }

@@ -7,6 +7,7 @@ import io.agentbus.server.config.ServerConfig;
 import io.agentbus.server.decision.DecisionHandler;
 import io.agentbus.server.dedup.RecentIds;
 import io.agentbus.server.delivery.DeliveryQueue;
+import io.agentbus.server.metrics.BusMetrics;
 import io.agentbus.server.delivery.FrameEncoder;
 import io.agentbus.server.journal.GroupCommit;
 import io.agentbus.server.journal.Journal;
@@ -62,6 +63,8 @@ final class InProcessRoom implements AutoCloseable {
     private final TempDirectory dir;
     private final EventLoopGroup loops;
     private final FrameEncoder encoder = new FrameEncoder(PooledByteBufAllocator.DEFAULT);
+    /** Recorded as the daemon records, so the benchmark pays what the daemon pays. */
+    private final BusMetrics metrics = new BusMetrics();
     private final LocalAddress address = new LocalAddress(InProcessRoom.class);
     private final BlockingQueue<Channel> accepted = new LinkedBlockingQueue<>();
     private final DeliveryCounter deliveries = new DeliveryCounter();
@@ -87,10 +90,12 @@ final class InProcessRoom implements AutoCloseable {
 
     private void open() throws InterruptedException {
         journal = new Journal(dir.path(), DEFAULTS.rollCycle(), durability, 0, RetentionPolicy.KEEP_ALL);
+        journal.recordAppendLatency(metrics.journalAppend());
         bind();
         BusState state = new BusState();
         EpochClock clock = SystemEpochClock.INSTANCE;
-        sequencer = new Sequencer(DEFAULTS.ingressQueueCapacity(), handlers(state, clock), clock);
+        sequencer = new Sequencer(DEFAULTS.ingressQueueCapacity(), handlers(state, clock), clock,
+                metrics.ingressWait());
         Room room = state.roomOrCreate(TypicalMessage.ROOM);
         for (int i = 0; i < members; i++) {
             room.join(new Membership(connect("member-" + i), "agent", 1, true));
@@ -103,8 +108,8 @@ final class InProcessRoom implements AutoCloseable {
         RoomFanout fanout = new RoomFanout(encoder);
         RecentIds recentIds = new RecentIds(DEFAULTS.dedupWindowMs(), DEFAULTS.dedupMaxIds());
         GroupCommit commit = new GroupCommit(journal, durability);
-        return new Handlers(state, null, new PublishHandler(state, journal, encoder, fanout, clock, recentIds, commit),
-                null, new DecisionHandler(state, journal, fanout, clock), null, commit);
+        return new Handlers(state, null, new PublishHandler(state, journal, encoder, fanout, clock, recentIds, commit,
+                metrics.publishAck()), null, new DecisionHandler(state, journal, fanout, clock), null, commit);
     }
 
     private void bind() throws InterruptedException {
@@ -135,9 +140,9 @@ final class InProcessRoom implements AutoCloseable {
         channels.add(channel);
         DeliveryQueue delivery = new DeliveryQueue(channel, DEFAULTS.deliveryQueueCapacity(), encoder,
                 (client, offset) -> { },
-                sequencer.drainBatch());
+                sequencer.drainBatch(), metrics);
         channel.pipeline().addLast(new DrainOnWritable(delivery));
-        return new Session(id, channel, delivery, encoder);
+        return new Session(id, channel, delivery, encoder, metrics);
     }
 
     /**

@@ -52,7 +52,7 @@ final class ClientDecoder {
             case "hello": return hello(v, rid);
             case "ping": return new Ping(rid);
             case "join": return join(v, rid);
-            case "leave": return new Leave(rid, v.requiredId(Field.ROOM));
+            case "leave": return new Leave(rid, v.requiredReadableId(Field.ROOM));
             case "pub": return pub(v, rid, v.requiredId(Field.ROOM));
             case "history": return history(v, rid);
             case "send": return send(v, rid);
@@ -76,7 +76,7 @@ final class ClientDecoder {
     }
 
     private static Join join(FieldValues v, String rid) {
-        String room = v.requiredId(Field.ROOM);
+        String room = v.requiredReadableId(Field.ROOM);
         String role = v.optionalText(Field.ROLE, Join.DEFAULT_ROLE, MAX_WORD_CHARS);
         int weight = (int) v.optionalLong(Field.WEIGHT, 1, 1, MAX_WEIGHT);
         long since = v.optionalLong(Field.SINCE, Join.NO_SINCE, 0, Long.MAX_VALUE);
@@ -94,7 +94,7 @@ final class ClientDecoder {
     }
 
     private static HistoryRequest history(FieldValues v, String rid) {
-        String room = v.requiredId(Field.ROOM);
+        String room = v.requiredReadableId(Field.ROOM);
         long since = v.optionalLong(Field.SINCE, 0, 0, Long.MAX_VALUE);
         long limit = v.optionalLong(Field.LIMIT, HistoryRequest.DEFAULT_LIMIT, 1, HistoryRequest.MAX_LIMIT);
         return new HistoryRequest(rid, room, since, (int) limit);

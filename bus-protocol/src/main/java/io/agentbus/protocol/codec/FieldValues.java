@@ -86,6 +86,23 @@ final class FieldValues {
         return s;
     }
 
+    /** A required id, or a system id such as {@code $sys.stats}: a room that is joined or read. */
+    String requiredReadableId(Field f) {
+        if (!has(f)) {
+            return missing(f, null);
+        }
+        return optionalReadableId(f);
+    }
+
+    /** An optional id, or a system id. */
+    String optionalReadableId(Field f) {
+        String s = stringOrNull(f);
+        if (has(f) && !Ids.isValidOrSystem(s)) {
+            return invalid(f, ID_RULE, null);
+        }
+        return s;
+    }
+
     /** A required non-empty string of at most {@code maxChars}. */
     String requiredText(Field f, int maxChars) {
         if (!has(f)) {

@@ -22,7 +22,8 @@ import java.util.List;
 
 /**
  * Builds server frames from scanned {@link FieldValues}, for clients. As strict about types and
- * ids as {@link ClientDecoder}; message fields default as in {@code pub} when absent.
+ * ids as {@link ClientDecoder}; message fields default as in {@code pub} when absent. Rooms a
+ * client reads may be system rooms, whose messages come from the server ({@code from} {@code $sys}).
  */
 final class ServerDecoder {
     private static final long ANY = Long.MAX_VALUE;
@@ -67,7 +68,7 @@ final class ServerDecoder {
     }
 
     private static Ok ok(FieldValues v, String rid) {
-        String room = v.optionalId(Field.ROOM);
+        String room = v.optionalReadableId(Field.ROOM);
         long offset = v.optionalLong(Field.OFFSET, Ok.NO_OFFSET, 0, ANY);
         List<Member> members = members(v);
         String decision = v.optionalString(Field.DECISION);
@@ -90,13 +91,13 @@ final class ServerDecoder {
     }
 
     static Msg msg(FieldValues v) {
-        String room = v.optionalId(Field.ROOM);
+        String room = v.optionalReadableId(Field.ROOM);
         String to = v.optionalId(Field.TO);
         if (room == null && to == null && !v.failed()) {
             v.fail("missing field: room or to");
         }
         long offset = v.requiredLong(Field.OFFSET, 0, ANY);
-        String from = v.requiredId(Field.FROM);
+        String from = v.requiredReadableId(Field.FROM);
         String channel = v.optionalText(Field.CHANNEL, Pub.DEFAULT_CHANNEL, ClientDecoder.MAX_WORD_CHARS);
         String type = v.optionalText(Field.TYPE, Pub.DEFAULT_TYPE, ClientDecoder.MAX_WORD_CHARS);
         long ts = v.requiredLong(Field.TS, 0, ANY);
@@ -105,7 +106,7 @@ final class ServerDecoder {
     }
 
     private static Presence presence(FieldValues v) {
-        String room = v.requiredId(Field.ROOM);
+        String room = v.requiredReadableId(Field.ROOM);
         String client = v.requiredId(Field.CLIENT);
         String role = v.requiredString(Field.ROLE);
         Presence.Event event = Presence.Event.fromWire(v.choice(Field.EVENT, null, EVENTS));
@@ -116,7 +117,7 @@ final class ServerDecoder {
     }
 
     private static HistoryReply history(FieldValues v, String rid) {
-        String room = v.requiredId(Field.ROOM);
+        String room = v.requiredReadableId(Field.ROOM);
         List<FieldValues> objects = v.optionalObjects(Field.MESSAGES);
         List<Msg> messages = new ArrayList<>(objects == null ? 0 : objects.size());
         if (objects != null) {
@@ -152,7 +153,7 @@ final class ServerDecoder {
     }
 
     private static Dropped dropped(FieldValues v) {
-        String room = v.requiredId(Field.ROOM);
+        String room = v.requiredReadableId(Field.ROOM);
         long from = v.requiredLong(Field.FROM_OFFSET, 0, ANY);
         long to = v.requiredLong(Field.TO_OFFSET, 0, ANY);
         return new Dropped(room, from, to, v.optionalString(Field.REASON));

@@ -54,7 +54,7 @@ public final class ArtifactHandler {
         }
         Pub announcement = new Pub(rid, room.id(), Pub.DEFAULT_CHANNEL, MESSAGE_TYPE, Priority.NORMAL,
                 announcementBody(artifact), null);
-        publish.publish(reply, publisher, from, announcement, artifact.sha256());
+        publish.publish(reply, publisher, from, announcement, artifact.sha256(), PublishHandler.NOT_TIMED);
     }
 
     private static JsonValue announcementBody(ArtifactStored a) {

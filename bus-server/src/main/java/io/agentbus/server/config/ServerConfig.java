@@ -36,6 +36,9 @@ public final class ServerConfig {
     private final long shutdownTimeoutMs;
     private final long dedupWindowMs;
     private final int dedupMaxIds;
+    private final int metricsRoomLabels;
+    private final LogFormat logFormat;
+    private final LogLevel logLevel;
 
     private ServerConfig(Map<Setting, String> values) {
         this.values = values;
@@ -63,6 +66,9 @@ public final class ServerConfig {
         shutdownTimeoutMs = p.longInRange(Setting.SHUTDOWN_TIMEOUT_MS, 0, 3_600_000L);
         dedupWindowMs = p.longInRange(Setting.DEDUP_WINDOW_MS, 0, 86_400_000L);
         dedupMaxIds = p.intInRange(Setting.DEDUP_MAX_IDS, 1, 100_000_000);
+        metricsRoomLabels = p.intInRange(Setting.METRICS_ROOM_LABELS, 0, 1000);
+        logFormat = p.choice(Setting.LOG_FORMAT, LogFormat.class);
+        logLevel = p.choice(Setting.LOG_LEVEL, LogLevel.class);
         p.require(writeBufferLowBytes < writeBufferHighBytes,
                 Setting.WRITE_BUFFER_LOW_BYTES.key() + " must be below " + Setting.WRITE_BUFFER_HIGH_BYTES.key());
         p.require(heartbeatMs < idleTimeoutMs,
@@ -189,6 +195,19 @@ public final class ServerConfig {
     /** The most message ids remembered for de-duplication at once. */
     public int dedupMaxIds() {
         return dedupMaxIds;
+    }
+
+    /** Rooms that get a {@code room} label of their own on {@code /metrics}. */
+    public int metricsRoomLabels() {
+        return metricsRoomLabels;
+    }
+
+    public LogFormat logFormat() {
+        return logFormat;
+    }
+
+    public LogLevel logLevel() {
+        return logLevel;
     }
 
     /** Sets settings by {@link Setting}; what is not set keeps its default. */

@@ -35,7 +35,11 @@ public enum Setting {
     DEDUP_WINDOW_MS("dedup.window.ms", "300000",
             "a pub/send repeating a message id seen this recently is a duplicate (0 = off)"),
     DEDUP_MAX_IDS("dedup.max.ids", "1000000",
-            "message ids remembered at most, oldest evicted first (~170-260 bytes each)");
+            "message ids remembered at most, oldest evicted first (~170-260 bytes each)"),
+    METRICS_ROOM_LABELS("metrics.room.labels", "20",
+            "rooms labelled on /metrics; the rest count as other"),
+    LOG_FORMAT("log.format", "text", "log lines on stdout: text or json (JSON lines)"),
+    LOG_LEVEL("log.level", "info", "lowest level logged: error, warn, info, debug, trace");
 
     private final String key;
     private final String defaultValue;

@@ -2,6 +2,7 @@ package io.agentbus.server.delivery;
 
 import io.agentbus.protocol.Priority;
 import io.agentbus.protocol.frame.Dropped;
+import io.agentbus.server.metrics.BusMetrics;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -27,6 +28,8 @@ import org.jctools.queues.SpscUnboundedArrayQueue;
  *
  * <p>Items are encoded frames ({@link ByteBuf}, one reference owned by this queue) or
  * {@link InboxFrame}s, whose write completion is reported to the {@link InboxWriteListener}.
+ * Items of the priority lanes carry the time they were offered ({@link FrameEncoder#wrapSequenced}):
+ * writing one records its wait in the {@link BusMetrics} delivery latency of its priority.
  */
 public final class DeliveryQueue {
     private static final int MAX_WRITES_PER_DRAIN = 4096;
@@ -43,6 +46,11 @@ public final class DeliveryQueue {
      * (see {@link DrainBatch}), and a full control lane closes the connection as a slow consumer.
      */
     private static final int MIN_CONTROL_CAPACITY = 1024;
+    private static final Priority[] PRIORITIES = Priority.values();
+    /** What {@link #polledLane} holds for an item of the control or replay lane. */
+    private static final int NOT_LIVE = -1;
+    /** Writes timed with one reading of the clock: the clock costs about as much as the rest of the timing. */
+    private static final int WRITES_PER_CLOCK_READ = 64;
 
     private final Channel channel;
     private final FrameEncoder encoder;
@@ -55,13 +63,23 @@ public final class DeliveryQueue {
     private final Runnable drainTask = this::drain;
     private final DrainBatch batch;
     private final LoopDrain loopDrain;
+    private final BusMetrics metrics;
     private boolean marked;
     private Object held;
+    private int heldLane;
+    /** The priority lane the item {@link #poll()} returned came from, or {@link #NOT_LIVE}. */
+    private int polledLane;
+    /** Bytes written in the current drain, counted once at its end. */
+    private long drainedBytes;
+    /** The write time of live frames: read at the first of each {@link #WRITES_PER_CLOCK_READ}. */
+    private long writtenAtNs;
+    private int timedWrites;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     public DeliveryQueue(Channel channel, int capacityPerLane, FrameEncoder encoder,
-                         InboxWriteListener inboxListener, DrainBatch batch) {
+                         InboxWriteListener inboxListener, DrainBatch batch, BusMetrics metrics) {
         this.channel = channel;
+        this.metrics = metrics;
         this.batch = batch;
         this.loopDrain = batch.loopDrain(channel.eventLoop());
         this.encoder = encoder;
@@ -101,6 +119,7 @@ public final class DeliveryQueue {
      * frame (coalesced per room) ahead of anything else the next drain writes. Sequencer thread.
      */
     public void recordDrop(String room, long offset) {
+        metrics.dropped();
         drops.record(room, offset);
         signal();
     }
@@ -141,6 +160,7 @@ public final class DeliveryQueue {
         if (drops.isPending() && channel.isWritable()) {
             written += writeDropNotices();
         }
+        timedWrites = 0;
         while (channel.isWritable() && written < MAX_WRITES_PER_DRAIN) {
             Object item = poll();
             if (item == null) {
@@ -151,6 +171,7 @@ public final class DeliveryQueue {
         }
         if (written > 0) {
             channel.flush();
+            countDrainedBytes();
         }
         if (written == MAX_WRITES_PER_DRAIN) {
             scheduleDrain();
@@ -160,10 +181,17 @@ public final class DeliveryQueue {
     /** Writes everything still queued, ignoring writability: for a graceful close. Event loop only. */
     public void drainAll() {
         drainScheduled.set(false);
+        timedWrites = 0;
         for (Object item = poll(); item != null; item = poll()) {
             write(item);
         }
         channel.flush();
+        countDrainedBytes();
+    }
+
+    private void countDrainedBytes() {
+        metrics.bytesSent(drainedBytes);
+        drainedBytes = 0;
     }
 
     private int writeDropNotices() {
@@ -175,6 +203,7 @@ public final class DeliveryQueue {
     }
 
     private Object poll() {
+        polledLane = NOT_LIVE;
         Object item = control.relaxedPoll();
         if (item != null) {
             return item;
@@ -186,11 +215,13 @@ public final class DeliveryQueue {
         if (held != null) {
             item = held;
             held = null;
+            polledLane = heldLane;
             return item;
         }
-        for (MessagePassingQueue<Object> lane : lanes) {
-            item = lane.relaxedPoll();
+        for (int lane = 0; lane < lanes.length; lane++) {
+            item = lanes[lane].relaxedPoll();
             if (item != null) {
+                polledLane = lane;
                 return holdBehindReplay(item);
             }
         }
@@ -207,15 +238,30 @@ public final class DeliveryQueue {
             return live;
         }
         held = live;
+        heldLane = polledLane;
+        polledLane = NOT_LIVE;
         return replayed;
     }
 
     private void write(Object item) {
         if (item instanceof InboxFrame inbox) {
+            recordWrite(inbox.frame());
             writeInboxFrame(inbox);
         } else {
             ByteBuf frame = (ByteBuf) item;
+            recordWrite(frame);
             channel.write(new TextWebSocketFrame(frame.duplicate()), channel.voidPromise());
+        }
+    }
+
+    /** Before the write, which may release the frame. */
+    private void recordWrite(ByteBuf frame) {
+        drainedBytes += frame.readableBytes();
+        if (polledLane != NOT_LIVE) {
+            if (timedWrites++ % WRITES_PER_CLOCK_READ == 0) {
+                writtenAtNs = System.nanoTime();
+            }
+            metrics.delivery(PRIORITIES[polledLane]).record(writtenAtNs - FrameEncoder.sequencedNs(frame));
         }
     }
 

@@ -10,9 +10,17 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** Encodes outbound frames into pooled direct buffers, ready to be shared by many receivers. */
+/**
+ * Encodes outbound frames into pooled direct buffers, ready to be shared by many receivers.
+ *
+ * <p>A live message (one offered to the priority lanes) is {@linkplain #wrapSequenced stamped}: the
+ * {@link System#nanoTime()} at which the sequencer offered it sits in the 8 bytes before the
+ * buffer's reader index, outside the frame, so the event loop that writes it can time its wait
+ * without a per-message allocation.
+ */
 public final class FrameEncoder {
     private static final int INITIAL_CAPACITY = 256;
+    private static final int STAMP_BYTES = Long.BYTES;
 
     private final FrameWriter writer = new FrameWriter();
     private final ByteBufAllocator allocator;
@@ -30,6 +38,21 @@ public final class FrameEncoder {
     public ByteBuf wrap(byte[] json) {
         ByteBuf buf = allocator.directBuffer(json.length);
         return buf.writeBytes(json);
+    }
+
+    /**
+     * A buffer holding already encoded JSON bytes of a live message, stamped with the time the
+     * sequencer offers it ({@code sequencedNs}, a {@link System#nanoTime()}).
+     */
+    public ByteBuf wrapSequenced(byte[] json, long sequencedNs) {
+        ByteBuf buf = allocator.directBuffer(STAMP_BYTES + json.length);
+        buf.writeLong(sequencedNs).writeBytes(json).readerIndex(STAMP_BYTES);
+        return buf;
+    }
+
+    /** The time a frame made by {@link #wrapSequenced} was offered. */
+    static long sequencedNs(ByteBuf frame) {
+        return frame.getLong(0);
     }
 
     /** A {@code history} reply around messages already encoded as JSON. */

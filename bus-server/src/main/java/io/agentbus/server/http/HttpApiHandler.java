@@ -10,9 +10,12 @@ import io.agentbus.protocol.frame.HistoryRequest;
 import io.agentbus.protocol.frame.Pub;
 import io.agentbus.server.artifact.ArtifactUploads;
 import io.agentbus.server.config.ServerConfig;
+import io.agentbus.server.metrics.BusMetrics;
+import io.agentbus.server.metrics.PrometheusMetrics;
 import io.agentbus.server.sequencer.Command;
 import io.agentbus.server.sequencer.Sequencer;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -20,14 +23,17 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.IOException;
 import java.util.List;
 
 /**
- * HTTP beside the WebSocket on the same port: {@code /health}, the room REST API and artifact
- * upload and download. Reads and writes of bus state go through the sequencer like every
- * WebSocket request; the answer is written from there.
+ * HTTP beside the WebSocket on the same port: {@code /health}, {@code /metrics}, the dashboard at
+ * {@code /}, the room REST API and artifact upload and download. Reads and writes of bus state go
+ * through the sequencer like every WebSocket request; the answer is written from there. A system
+ * room ({@code $sys.stats}) can be read ({@code GET …/messages}) but not written.
  */
 @ChannelHandler.Sharable
 public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -40,25 +46,40 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
     private final Sequencer sequencer;
     private final ArtifactUploads artifacts;
     private final HealthReport health;
+    private final BusMetrics busMetrics;
+    private final PrometheusMetrics metrics;
+    private final StaticAssets assets = new StaticAssets();
     private final FrameReader reader = new FrameReader();
     private final FrameWriter writer = new FrameWriter();
 
-    public HttpApiHandler(ServerConfig config, Sequencer sequencer, ArtifactUploads artifacts, HealthReport health) {
+    public HttpApiHandler(ServerConfig config, Sequencer sequencer, ArtifactUploads artifacts, HealthReport health,
+                          BusMetrics busMetrics, PrometheusMetrics metrics) {
+        this.busMetrics = busMetrics;
         this.config = config;
         this.sequencer = sequencer;
         this.artifacts = artifacts;
         this.health = health;
+        this.metrics = metrics;
+    }
+
+    /** Errors answered on this channel, by any handler, are counted (see {@link HttpResponses#error}). */
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        ctx.channel().attr(HttpResponses.ERROR_COUNTS).set(busMetrics);
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        busMetrics.bytesReceived(request.content().readableBytes());
         Exchange ex = new Exchange(ctx, request, HttpUtil.isKeepAlive(request));
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         String path = uri.path();
         if (path.equals("/health")) {
             health.respond(ctx, ex.keepAlive);
-        } else if (path.equals("/")) {
-            DashboardPage.respond(ctx, ex.keepAlive);
+        } else if (path.equals("/metrics")) {
+            onlyGet(ex, () -> metrics(ex));
+        } else if (assets.serves(path)) {
+            onlyGet(ex, () -> assets.respond(ctx, ex.keepAlive, path));
         } else if (path.equals(ROOMS)) {
             onlyGet(ex, () -> RoomList.respond(ctx, ex.keepAlive, sequencer));
         } else if (path.startsWith(ROOMS + "/")) {
@@ -75,7 +96,9 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
         int slash = rest.indexOf('/');
         String room = slash < 0 ? rest : rest.substring(0, slash);
         String what = slash < 0 ? "" : rest.substring(slash + 1);
-        if (!Ids.isValid(room)) {
+        boolean readsSystemRoom = Ids.isSystem(room) && what.equals("messages")
+                && ex.request.method().equals(HttpMethod.GET);
+        if (!Ids.isValid(room) && !readsSystemRoom) {
             ex.error(ErrorCode.BAD_REQUEST, "room '" + room + "' in the path must be an id matching "
                     + "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
         } else if (what.equals("messages") && ex.request.method().equals(HttpMethod.GET)) {
@@ -133,6 +156,18 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
         String type = ex.request.headers().get(HttpHeaderNames.CONTENT_TYPE, ArtifactUpload.DEFAULT_CONTENT_TYPE);
         byte[] data = ByteBufUtil.getBytes(ex.request.content());
         artifacts.upload(ex.reply(writer), null, REST_CLIENT, new ArtifactUpload(null, room, name, type, data));
+    }
+
+    private void metrics(Exchange ex) {
+        ByteBuf body = ex.ctx.alloc().buffer(16 * 1024);
+        try (ByteBufOutputStream out = new ByteBufOutputStream(body)) {
+            metrics.write(out);
+        } catch (IOException | RuntimeException e) {
+            body.release();
+            ex.error(ErrorCode.INTERNAL, "the metrics cannot be written: " + e);
+            return;
+        }
+        HttpResponses.send(ex.ctx, ex.keepAlive, HttpResponseStatus.OK, metrics.contentType(), body);
     }
 
     private void submit(Exchange ex, Command command) {

@@ -2,6 +2,7 @@ package io.agentbus.server.http;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.agentbus.protocol.ErrorCode;
+import io.agentbus.server.metrics.BusMetrics;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
@@ -13,10 +14,17 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AttributeKey;
 import java.nio.charset.StandardCharsets;
 
-/** Writes HTTP responses; JSON errors have the shape {@code {"code":…,"message":…}}. */
+/**
+ * Writes HTTP responses; JSON errors have the shape {@code {"code":…,"message":…}} and are counted
+ * in the metrics the channel carries under {@link #ERROR_COUNTS} (the {@link HttpApiHandler} puts
+ * them there), whichever handler answers.
+ */
 final class HttpResponses {
+    static final AttributeKey<BusMetrics> ERROR_COUNTS = AttributeKey.valueOf("agentbus.error-counts");
+
     private HttpResponses() {
     }
 
@@ -29,6 +37,10 @@ final class HttpResponses {
     }
 
     static void error(ChannelHandlerContext ctx, boolean keepAlive, ErrorCode code, String message) {
+        BusMetrics counts = ctx.channel().attr(ERROR_COUNTS).get();
+        if (counts != null) {
+            counts.error(code);
+        }
         String json = "{\"code\":\"" + code.wireName() + "\",\"message\":" + quote(message) + "}";
         json(ctx, keepAlive, HttpResponseStatus.valueOf(code.httpStatus()), json);
     }

@@ -16,6 +16,7 @@ import io.agentbus.server.journal.Journal;
 import io.agentbus.server.journal.JournalRecord;
 import io.agentbus.server.journal.JournalRecord.DirectMessage;
 import io.agentbus.server.journal.JournalRecord.InboxCursor;
+import io.agentbus.server.metrics.BusMetrics;
 import io.agentbus.server.sequencer.BusState;
 import io.agentbus.server.session.Session;
 import io.netty.buffer.ByteBuf;
@@ -38,9 +39,11 @@ public final class InboxHandler {
     private final long heartbeatMs;
     private final RecentIds recentIds;
     private final GroupCommit commit;
+    private final BusMetrics metrics;
 
     public InboxHandler(BusState state, Journal journal, FrameEncoder encoder, EpochClock clock, String serverName,
-                        long heartbeatMs, RecentIds recentIds, GroupCommit commit) {
+                        long heartbeatMs, RecentIds recentIds, GroupCommit commit, BusMetrics metrics) {
+        this.metrics = metrics;
         this.state = state;
         this.journal = journal;
         this.encoder = encoder;
@@ -66,38 +69,44 @@ public final class InboxHandler {
      * window is not sent again: it is acknowledged with the original's inbox offset, marked
      * duplicate. With {@code ack-after-sync} the {@code ok} and the delivery wait for the batch's
      * sync ({@link GroupCommit}).
+     *
+     * @param receivedNs when the {@code send} was decoded, for the publish→ack latency
      */
-    public void send(Session sender, Send send) {
+    public void send(Session sender, Send send, long receivedNs) {
         long ts = clock.time();
         MessageKey key = send.id() == null ? null : MessageKey.direct(sender.clientId(), send.to(), send.id());
         long original = recentIds.offsetOf(key, ts);
         if (original != RecentIds.NOT_SEEN) {
             Ok duplicate = Ok.duplicate(send.rid(), null, original);
             if (commit.holding()) {
-                commit.whenDurable(new HeldSend(this, sender, send, duplicate, null));
+                commit.whenDurable(new HeldSend(this, sender, send, duplicate, null, receivedNs));
             } else {
                 sender.send(duplicate);
+                metrics.publishAck().recordSince(receivedNs);
             }
             return;
         }
         long offset = state.inboxOrCreate(send.to()).lastOffset() + 1;
         byte[] json = append(sender, send, offset, ts);
         recentIds.remember(key, offset, ts);
+        metrics.directMessageIn();
         Ok ok = new Ok(send.rid(), null, offset, null, null, null);
         if (commit.holdsAcks()) {
-            commit.whenDurable(new HeldSend(this, sender, send, ok, json));
+            commit.whenDurable(new HeldSend(this, sender, send, ok, json, receivedNs));
         } else {
             sender.send(ok);
+            metrics.publishAck().recordSince(receivedNs);
             deliver(send, offset, json);
         }
     }
 
     /** A direct message (or a duplicate's answer, without {@code json}) waiting for the journal sync. */
-    private record HeldSend(InboxHandler handler, Session sender, Send send, Ok ok, byte[] json)
+    private record HeldSend(InboxHandler handler, Session sender, Send send, Ok ok, byte[] json, long receivedNs)
             implements GroupCommit.Durable {
         @Override
         public void onDurable() {
             sender.send(ok);
+            handler.metrics.publishAck().recordSince(receivedNs);
             if (json != null) {
                 handler.deliver(send, ok.offset(), json);
             }
@@ -131,11 +140,12 @@ public final class InboxHandler {
         if (sessions.isEmpty()) {
             return;
         }
-        ByteBuf frame = encoder.wrap(json);
+        ByteBuf frame = encoder.wrapSequenced(json, System.nanoTime());
         for (int i = 0; i < sessions.size(); i++) {
             Session s = sessions.get(i);
             if (s.delivery().offer(send.priority(), new InboxFrame(frame.retain(), send.to(), offset))) {
                 s.delivery().signal();
+                metrics.directMessageOut();
             } else {
                 frame.release();
                 s.close(Session.CLOSE_SLOW_CONSUMER, "slow consumer");

@@ -3,6 +3,7 @@ package io.agentbus.server.journal;
 import io.agentbus.protocol.ErrorCode;
 import io.agentbus.server.config.Durability;
 import io.agentbus.server.config.JournalRollCycle;
+import io.agentbus.server.metrics.LatencyRecorder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,6 +42,7 @@ public final class Journal implements AutoCloseable {
     /** Why appends are refused until a restart, or {@code null}. */
     private String broken;
     private CycleListener cycles;
+    private LatencyRecorder appendLatency = new LatencyRecorder();
     private boolean writingSnapshot;
     private int snapshotStartCycle;
     private long nextHousekeepingNs;
@@ -94,6 +96,11 @@ public final class Journal implements AutoCloseable {
         return snapshotStartCycle;
     }
 
+    /** Where the time each append takes is recorded; set before the sequencer starts. */
+    public void recordAppendLatency(LatencyRecorder recorder) {
+        this.appendLatency = recorder;
+    }
+
     /** Whether appends succeed, and the disk's free space, for {@code /health}. */
     public JournalHealth health() {
         return health;
@@ -106,6 +113,7 @@ public final class Journal implements AutoCloseable {
      *                                     was appended then
      */
     public long append(JournalRecord record) {
+        long startNs = System.nanoTime();
         if (broken != null) {
             throw new JournalUnavailableException(ErrorCode.INTERNAL, broken, null);
         }
@@ -131,6 +139,7 @@ public final class Journal implements AutoCloseable {
             snapshotCycles.add(appender.cycle());
         }
         housekeepIfDue();
+        appendLatency.recordSince(startNs);
         return index;
     }
 

@@ -1,6 +1,7 @@
 package io.agentbus.server.room;
 
 import io.agentbus.protocol.ErrorCode;
+import io.agentbus.protocol.Ids;
 import io.agentbus.protocol.frame.Dropped;
 import io.agentbus.protocol.frame.ErrorFrame;
 import io.agentbus.protocol.frame.Join;
@@ -13,23 +14,30 @@ import io.agentbus.server.journal.Journal;
 import io.agentbus.server.journal.JournalRecord;
 import io.agentbus.server.journal.JournalRecord.MemberJoined;
 import io.agentbus.server.journal.JournalRecord.RoomMessage;
+import io.agentbus.server.metrics.BusMetrics;
 import io.agentbus.server.sequencer.BusState;
 import io.agentbus.server.session.Session;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Join (with replay from {@code since}), leave and disconnect, with presence notices. */
+/**
+ * Join (with replay from {@code since}), leave and disconnect, with presence notices. A system room
+ * is joined like any other but not created by a join, and its membership is not journaled.
+ */
 public final class MembershipHandler {
     private final BusState state;
     private final Journal journal;
     private final FrameEncoder encoder;
     private final RoomFanout fanout;
+    private final BusMetrics metrics;
 
-    public MembershipHandler(BusState state, Journal journal, FrameEncoder encoder, RoomFanout fanout) {
+    public MembershipHandler(BusState state, Journal journal, FrameEncoder encoder, RoomFanout fanout,
+                             BusMetrics metrics) {
         this.state = state;
         this.journal = journal;
         this.encoder = encoder;
         this.fanout = fanout;
+        this.metrics = metrics;
     }
 
     /**
@@ -41,9 +49,17 @@ public final class MembershipHandler {
         if (!session.channel().isActive()) {
             return;
         }
-        Room room = state.roomOrCreate(join.room());
-        MemberJoined record = new MemberJoined(room.id(), session.clientId(), join.role(), join.weight());
-        state.apply(record, journal.append(record));
+        Room room = Ids.isSystem(join.room()) ? state.room(join.room()) : state.roomOrCreate(join.room());
+        if (room == null) {
+            session.send(new ErrorFrame(join.rid(), ErrorCode.NOT_FOUND, "there is no system room '" + join.room()
+                    + "'"));
+            return;
+        }
+        if (!room.isSystem()) {
+            MemberJoined record = new MemberJoined(room.id(), session.clientId(), join.role(), join.weight());
+            state.apply(record, journal.append(record));
+        }
+        metrics.joined();
         boolean isNew = room.join(new Membership(session, join.role(), join.weight(), join.echo()));
         if (isNew) {
             session.joinedRooms().add(room.id());
@@ -88,6 +104,10 @@ public final class MembershipHandler {
      * {@code dropped} notice with reason {@code retention} names that range first.
      */
     private void replay(Session session, Room room, long since) {
+        if (room.isSystem()) {
+            replayFeed(session, room.feed(), since);
+            return;
+        }
         long first = room.firstOffset();
         if (since + 1 < first) {
             session.send(new Dropped(room.id(), since + 1, first - 1, Dropped.RETENTION));
@@ -97,6 +117,13 @@ public final class MembershipHandler {
             if (record instanceof RoomMessage m) {
                 session.delivery().offerReplay(encoder.wrap(m.frame()));
             }
+        }
+        session.delivery().signal();
+    }
+
+    private void replayFeed(Session session, SystemFeed feed, long since) {
+        for (long offset = Math.max(since + 1, feed.firstKept()); offset <= feed.lastOffset(); offset++) {
+            session.delivery().offerReplay(encoder.wrap(feed.frame(offset)));
         }
         session.delivery().signal();
     }

@@ -4,6 +4,7 @@ import io.agentbus.protocol.ErrorCode;
 import io.agentbus.protocol.Priority;
 import io.agentbus.protocol.frame.ErrorFrame;
 import io.agentbus.protocol.frame.HistoryRequest;
+import io.agentbus.protocol.frame.JsonValue;
 import io.agentbus.protocol.frame.Msg;
 import io.agentbus.protocol.frame.Ok;
 import io.agentbus.protocol.frame.Pub;
@@ -14,6 +15,7 @@ import io.agentbus.server.journal.GroupCommit;
 import io.agentbus.server.journal.Journal;
 import io.agentbus.server.journal.JournalRecord;
 import io.agentbus.server.journal.JournalRecord.RoomMessage;
+import io.agentbus.server.metrics.LatencyRecorder;
 import io.agentbus.server.sequencer.BusState;
 import io.agentbus.server.sequencer.Reply;
 import io.agentbus.server.session.Session;
@@ -26,9 +28,16 @@ import org.agrona.concurrent.EpochClock;
  * The path of one room message inside the sequencer: drop a repeated message id (answering the
  * original's offset), assign the room's next offset, append the encoded {@code msg} frame to the
  * journal, acknowledge, then offer the same bytes to every member. Also answers {@code history}
- * from the journal.
+ * from the journal, and publishes the server's own messages into system rooms, which are kept in
+ * memory instead ({@link SystemFeed}).
  */
 public final class PublishHandler {
+    /** The sender of the messages of system rooms. */
+    public static final String SYSTEM_SENDER = "$sys";
+    /** Not a {@link System#nanoTime()}: a publish whose acknowledgement is not timed (an artifact's). */
+    public static final long NOT_TIMED = Long.MIN_VALUE;
+    private static final String SYSTEM_CHANNEL = "main";
+
     private final BusState state;
     private final Journal journal;
     private final FrameEncoder encoder;
@@ -36,9 +45,11 @@ public final class PublishHandler {
     private final EpochClock clock;
     private final RecentIds recentIds;
     private final GroupCommit commit;
+    private final LatencyRecorder ackLatency;
 
     public PublishHandler(BusState state, Journal journal, FrameEncoder encoder, RoomFanout fanout,
-                          EpochClock clock, RecentIds recentIds, GroupCommit commit) {
+                          EpochClock clock, RecentIds recentIds, GroupCommit commit, LatencyRecorder ackLatency) {
+        this.ackLatency = ackLatency;
         this.state = state;
         this.journal = journal;
         this.encoder = encoder;
@@ -58,10 +69,11 @@ public final class PublishHandler {
      * <p>With {@code ack-after-sync} the {@code ok} and the delivery wait for the batch's sync
      * ({@link GroupCommit}); so does a duplicate's {@code ok} while anything waits.
      *
-     * @param publisher the publishing session, or {@code null} for REST
-     * @param sha256    the artifact the message announces, carried in the {@code ok}, or {@code null}
+     * @param publisher  the publishing session, or {@code null} for REST
+     * @param sha256     the artifact the message announces, carried in the {@code ok}, or {@code null}
+     * @param receivedNs when the {@code pub} was decoded, for the publish→ack latency, or {@link #NOT_TIMED}
      */
-    public void publish(Reply reply, Session publisher, String from, Pub pub, String sha256) {
+    public void publish(Reply reply, Session publisher, String from, Pub pub, String sha256, long receivedNs) {
         Room room = state.roomOrCreate(pub.room());
         long ts = clock.time();
         MessageKey key = pub.id() == null ? null : MessageKey.inRoom(from, room.id(), pub.id());
@@ -69,9 +81,10 @@ public final class PublishHandler {
         if (original != RecentIds.NOT_SEEN) {
             Ok duplicate = Ok.duplicate(pub.rid(), room.id(), original);
             if (commit.holding()) {
-                commit.whenDurable(new HeldPublish(this, reply, publisher, room, duplicate, null, null));
+                commit.whenDurable(new HeldPublish(this, reply, publisher, room, duplicate, null, null, receivedNs));
             } else {
                 reply.send(duplicate);
+                acknowledged(receivedNs);
             }
             return;
         }
@@ -79,19 +92,46 @@ public final class PublishHandler {
         byte[] json = append(room, offset, from, pub, ts);
         recentIds.remember(key, offset, ts);
         Ok ok = new Ok(pub.rid(), room.id(), offset, null, null, sha256);
+        room.countIn();
         if (commit.holdsAcks()) {
-            commit.whenDurable(new HeldPublish(this, reply, publisher, room, ok, json, pub.priority()));
+            commit.whenDurable(new HeldPublish(this, reply, publisher, room, ok, json, pub.priority(), receivedNs));
         } else {
-            deliver(reply, publisher, room, ok, json, pub.priority());
+            deliver(reply, publisher, room, ok, json, pub.priority(), receivedNs);
         }
     }
 
     /** Acknowledges, then offers the message to every member. */
-    private void deliver(Reply reply, Session publisher, Room room, Ok ok, byte[] json, Priority priority) {
+    private void deliver(Reply reply, Session publisher, Room room, Ok ok, byte[] json, Priority priority,
+                         long receivedNs) {
         reply.send(ok);
-        ByteBuf frame = encoder.wrap(json);
-        fanout.message(room, frame, priority, ok.offset(), publisher);
+        acknowledged(receivedNs);
+        fanOut(publisher, room, json, priority, ok.offset());
+    }
+
+    private void fanOut(Session publisher, Room room, byte[] json, Priority priority, long offset) {
+        ByteBuf frame = encoder.wrapSequenced(json, System.nanoTime());
+        fanout.message(room, frame, priority, offset, publisher);
         frame.release();
+    }
+
+    private void acknowledged(long receivedNs) {
+        if (receivedNs != NOT_TIMED) {
+            ackLatency.recordSince(receivedNs);
+        }
+    }
+
+    /**
+     * Publishes a message of the server into a system room, at {@code low} priority: kept in the
+     * room's {@link SystemFeed}, not journaled, not counted in the room metrics.
+     */
+    public void publishSystem(String roomId, String type, JsonValue body) {
+        Room room = state.room(roomId);
+        SystemFeed feed = room.feed();
+        long offset = feed.lastOffset() + 1;
+        byte[] json = encoder.toBytes(new Msg(room.id(), null, offset, SYSTEM_SENDER, SYSTEM_CHANNEL, type,
+                Priority.LOW, clock.time(), body, null));
+        feed.append(json);
+        fanOut(null, room, json, Priority.LOW, offset);
     }
 
     /**
@@ -105,19 +145,20 @@ public final class PublishHandler {
                     "room '" + request.room() + "' does not exist"));
             return;
         }
-        if (request.since() + 1 < room.firstOffset()) {
+        if (!room.isSystem() && request.since() + 1 < room.firstOffset()) {
             reply.send(new ErrorFrame(request.rid(), ErrorCode.NOT_FOUND, "room '" + room.id() + "' keeps offsets "
                     + room.firstOffset() + " and later only (retention removed the older ones): ask with since >= "
                     + (room.firstOffset() - 1)));
             return;
         }
         long last = room.lastOffset();
-        long end = Math.min(last, request.since() + request.limit());
-        List<byte[]> messages = new ArrayList<>((int) Math.max(0, end - request.since()));
-        for (long offset = request.since() + 1; offset <= end; offset++) {
-            JournalRecord record = journal.read(room.journalIndexOf(offset));
-            if (record instanceof RoomMessage m) {
-                messages.add(m.frame());
+        long since = room.isSystem() ? Math.max(request.since(), room.feed().firstKept() - 1) : request.since();
+        long end = Math.min(last, since + request.limit());
+        List<byte[]> messages = new ArrayList<>((int) Math.max(0, end - since));
+        for (long offset = since + 1; offset <= end; offset++) {
+            byte[] frame = frameAt(room, offset);
+            if (frame != null) {
+                messages.add(frame);
             }
         }
         reply.sendHistory(request.rid(), room.id(), messages, end < last);
@@ -125,13 +166,14 @@ public final class PublishHandler {
 
     /** A publish (or a duplicate's answer, without {@code json}) waiting for the journal sync. */
     private record HeldPublish(PublishHandler handler, Reply reply, Session publisher, Room room, Ok ok, byte[] json,
-                               Priority priority) implements GroupCommit.Durable {
+                               Priority priority, long receivedNs) implements GroupCommit.Durable {
         @Override
         public void onDurable() {
             if (json == null) {
                 reply.send(ok);
+                handler.acknowledged(receivedNs);
             } else {
-                handler.deliver(reply, publisher, room, ok, json, priority);
+                handler.deliver(reply, publisher, room, ok, json, priority, receivedNs);
             }
         }
 
@@ -140,11 +182,18 @@ public final class PublishHandler {
             reply.send(new ErrorFrame(ok.rid(), ErrorCode.INTERNAL, "the journal could not be synced to disk ("
                     + failure.getMessage() + "): offset " + ok.offset() + " may not survive a power loss"));
             if (json != null) {
-                ByteBuf frame = handler.encoder.wrap(json);
-                handler.fanout.message(room, frame, priority, ok.offset(), publisher);
-                frame.release();
+                handler.fanOut(publisher, room, json, priority, ok.offset());
             }
         }
+    }
+
+    /** The encoded {@code msg} frame at {@code offset}, or {@code null} when it is not kept. */
+    private byte[] frameAt(Room room, long offset) {
+        if (room.isSystem()) {
+            return room.feed().frame(offset);
+        }
+        JournalRecord record = journal.read(room.journalIndexOf(offset));
+        return record instanceof RoomMessage m ? m.frame() : null;
     }
 
     /** Journals the message at {@code offset} and returns its encoded {@code msg} frame. */

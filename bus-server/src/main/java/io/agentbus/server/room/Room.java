@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * A room's state, owned by the sequencer thread. The durable part (offsets, where each message
  * sits in the journal, last roles, decisions, artifacts) is rebuilt by replay; the members are
- * the live sessions.
+ * the live sessions. A system room ({@code $sys.stats}) has a {@link SystemFeed} instead of
+ * journaled messages. The message counts since the start are read for the metrics.
  */
 public final class Room {
     private final String id;
@@ -22,9 +23,31 @@ public final class Room {
     private final Map<String, Decision> decisions = new LinkedHashMap<>();
     private final Map<String, Long> artifactSizes = new LinkedHashMap<>();
     private long artifactBytes;
+    private final SystemFeed feed;
+    private long messagesIn;
+    private long messagesOut;
 
     public Room(String id) {
+        this(id, null);
+    }
+
+    private Room(String id, SystemFeed feed) {
         this.id = id;
+        this.feed = feed;
+    }
+
+    /** A room the server writes, whose messages are kept in {@code feed}, not in the journal. */
+    public static Room system(String id, SystemFeed feed) {
+        return new Room(id, feed);
+    }
+
+    public boolean isSystem() {
+        return feed != null;
+    }
+
+    /** The messages of a system room; {@code null} for any other. */
+    public SystemFeed feed() {
+        return feed;
     }
 
     public String id() {
@@ -33,12 +56,12 @@ public final class Room {
 
     /** The offset of the newest message, 0 when there is none. */
     public long lastOffset() {
-        return messages.lastOffset();
+        return feed == null ? messages.lastOffset() : feed.lastOffset();
     }
 
     /** The oldest offset still in the journal (retention removes older ones); last + 1 when none is. */
     public long firstOffset() {
-        return messages.firstOffset();
+        return feed == null ? messages.firstOffset() : feed.firstKept();
     }
 
     /** Records that the message with this offset sits at this journal index. */
@@ -128,5 +151,25 @@ public final class Room {
     /** Bytes of distinct artifacts stored for this room. */
     public long artifactBytes() {
         return artifactBytes;
+    }
+
+    /** A message was published into the room. */
+    public void countIn() {
+        messagesIn++;
+    }
+
+    /** Copies of a message were queued for this many members. */
+    public void countOut(int copies) {
+        messagesOut += copies;
+    }
+
+    /** Messages published since the daemon started. */
+    public long messagesIn() {
+        return messagesIn;
+    }
+
+    /** Copies of messages queued for members since the daemon started. */
+    public long messagesOut() {
+        return messagesOut;
     }
 }

@@ -20,17 +20,22 @@ public final class RoomFanout {
 
     /**
      * Offers a room message at its priority to every member ({@code publisher} is skipped when it
-     * joined without echo). The caller keeps its own reference to {@code frame}.
+     * joined without echo) and counts the copies queued. The caller keeps its own reference to
+     * {@code frame}, made by {@link FrameEncoder#wrapSequenced}.
      */
     public void message(Room room, ByteBuf frame, Priority priority, long offset, Session publisher) {
         List<Membership> members = room.members();
+        int queued = 0;
         for (int i = 0; i < members.size(); i++) {
             Membership m = members.get(i);
             if (m.session() == publisher && !m.echo()) {
                 continue;
             }
-            offer(m.session(), frame.retain(), priority, room.id(), offset);
+            if (offer(m.session(), frame.retain(), priority, room.id(), offset)) {
+                queued++;
+            }
         }
+        room.countOut(queued);
     }
 
     /** Queues a notice (presence, decision) for every member but {@code except}. */
@@ -46,13 +51,14 @@ public final class RoomFanout {
         frame.release();
     }
 
-    private void offer(Session session, ByteBuf frame, Priority priority, String room, long offset) {
+    private boolean offer(Session session, ByteBuf frame, Priority priority, String room, long offset) {
         if (session.delivery().offer(priority, frame)) {
             session.delivery().signal();
-        } else {
-            frame.release();
-            overflow(session, priority, room, offset);
+            return true;
         }
+        frame.release();
+        overflow(session, priority, room, offset);
+        return false;
     }
 
     /** Low and normal messages are dropped (and the client told); high and critical ones close 4008. */

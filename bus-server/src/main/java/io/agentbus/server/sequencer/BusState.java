@@ -41,6 +41,11 @@ public final class BusState {
         return rooms.get(id);
     }
 
+    /** Adds a system room ({@code $sys.stats}): it exists from the start, empty, and is never journaled. */
+    public void addSystemRoom(Room room) {
+        rooms.put(room.id(), room);
+    }
+
     /** The room, created if it does not exist yet. */
     public Room roomOrCreate(String id) {
         return rooms.computeIfAbsent(id, Room::new);

@@ -2,6 +2,7 @@ package io.agentbus.server.sequencer;
 
 import io.agentbus.protocol.frame.Hello;
 import io.agentbus.protocol.frame.HistoryRequest;
+import io.agentbus.protocol.frame.JsonValue;
 import io.agentbus.protocol.frame.Join;
 import io.agentbus.protocol.frame.Leave;
 import io.agentbus.protocol.frame.Propose;
@@ -31,6 +32,12 @@ public interface Command {
         Reply replyTo();
 
         String rid();
+    }
+
+    /** A message whose latency is measured from the moment its frame was decoded. */
+    interface Timed {
+        /** The {@link System#nanoTime()} at which the event loop (or HTTP handler) decoded it. */
+        long receivedNs();
     }
 
     record SayHello(Session session, Hello hello) implements Request {
@@ -85,7 +92,12 @@ public interface Command {
     }
 
     /** A publish; {@code publisher} is {@code null} for REST. */
-    record Publish(Reply reply, Session publisher, String from, Pub pub) implements Request {
+    record Publish(Reply reply, Session publisher, String from, Pub pub, long receivedNs) implements Request, Timed {
+        /** Decoded just now. */
+        public Publish(Reply reply, Session publisher, String from, Pub pub) {
+            this(reply, publisher, from, pub, System.nanoTime());
+        }
+
         @Override
         public boolean isMessage() {
             return true;
@@ -103,7 +115,7 @@ public interface Command {
 
         @Override
         public void run(Handlers h) {
-            h.publish().publish(reply, publisher, from, pub, null);
+            h.publish().publish(reply, publisher, from, pub, null, receivedNs);
         }
     }
 
@@ -124,7 +136,12 @@ public interface Command {
         }
     }
 
-    record SendDirect(Session session, Send send) implements Request {
+    record SendDirect(Session session, Send send, long receivedNs) implements Request, Timed {
+        /** Decoded just now. */
+        public SendDirect(Session session, Send send) {
+            this(session, send, System.nanoTime());
+        }
+
         @Override
         public boolean isMessage() {
             return true;
@@ -142,7 +159,7 @@ public interface Command {
 
         @Override
         public void run(Handlers h) {
-            h.inbox().send(session, send);
+            h.inbox().send(session, send, receivedNs);
         }
     }
 
@@ -201,6 +218,14 @@ public interface Command {
         @Override
         public void run(Handlers h) {
             h.artifacts().stored(reply, publisher, from, rid, artifact);
+        }
+    }
+
+    /** A message of the server into one of its system rooms ({@code $sys.stats}). */
+    record PublishSystem(String room, String type, JsonValue body) implements Command {
+        @Override
+        public void run(Handlers h) {
+            h.publish().publishSystem(room, type, body);
         }
     }
 

@@ -4,6 +4,7 @@ import io.agentbus.protocol.ErrorCode;
 import io.agentbus.protocol.frame.ErrorFrame;
 import io.agentbus.server.delivery.DrainBatch;
 import io.agentbus.server.journal.JournalUnavailableException;
+import io.agentbus.server.metrics.LatencyRecorder;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochClock;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * The one thread that owns the bus state and the journal. Event loops {@link #submit} requests
  * into a bounded MPSC queue (full = {@code overloaded}); internal notifications that must not be
  * lost (disconnects, inbox cursors) go through {@link #submitInternal} into an unbounded one.
- * Each {@link #doWork()} drains both and expires due decisions.
+ * Each {@link #doWork()} drains both and expires due decisions. How long a message waited in the
+ * ingress queue is recorded as it is taken out.
  */
 public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Command> {
     private static final Logger LOG = LoggerFactory.getLogger(Sequencer.class);
@@ -34,16 +36,18 @@ public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Comm
     private final MpscUnboundedArrayQueue<Command> internal = new MpscUnboundedArrayQueue<>(1024);
     private final Handlers handlers;
     private final EpochClock clock;
+    private final LatencyRecorder ingressWait;
     private final WakeableIdleStrategy idle = new WakeableIdleStrategy(this::hasWork);
     private final DrainBatch drains = new DrainBatch();
     private long nextDeadlineCheckMs;
     private boolean takingRequests = true;
     private AgentRunner runner;
 
-    public Sequencer(int ingressCapacity, Handlers handlers, EpochClock clock) {
+    public Sequencer(int ingressCapacity, Handlers handlers, EpochClock clock, LatencyRecorder ingressWait) {
         this.ingress = new MpscArrayQueue<>(ingressCapacity);
         this.handlers = handlers;
         this.clock = clock;
+        this.ingressWait = ingressWait;
     }
 
     /** Starts the sequencer thread. */
@@ -127,6 +131,9 @@ public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Comm
 
     @Override
     public void accept(Command command) {
+        if (command instanceof Command.Timed timed) {
+            ingressWait.recordSince(timed.receivedNs());
+        }
         try {
             if (!command.isMessage() && handlers.commit().holding()) {
                 handlers.commit().commit();

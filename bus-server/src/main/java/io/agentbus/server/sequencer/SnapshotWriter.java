@@ -58,7 +58,9 @@ public final class SnapshotWriter implements Journal.CycleListener {
         long startNs = System.nanoTime();
         long records = 0;
         for (Room room : copy(state.rooms())) {
-            records += restate(room);
+            if (!room.isSystem()) { // a system room lives in memory only
+                records += restate(room);
+            }
         }
         for (Map.Entry<String, Inbox> inbox : new ArrayList<>(state.inboxes().entrySet())) {
             long restated = restate(inbox.getKey(), inbox.getValue());

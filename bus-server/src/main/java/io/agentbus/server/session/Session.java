@@ -1,8 +1,10 @@
 package io.agentbus.server.session;
 
+import io.agentbus.protocol.frame.ErrorFrame;
 import io.agentbus.protocol.frame.ServerFrame;
 import io.agentbus.server.delivery.DeliveryQueue;
 import io.agentbus.server.delivery.FrameEncoder;
+import io.agentbus.server.metrics.BusMetrics;
 import io.agentbus.server.sequencer.Reply;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -11,6 +13,7 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.util.AttributeKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One WebSocket connection. The event loop sets {@link #clientId()} at {@code hello}; the
@@ -28,14 +31,17 @@ public final class Session implements Reply {
     private final Channel channel;
     private final DeliveryQueue delivery;
     private final FrameEncoder encoder;
+    private final BusMetrics metrics;
     private final List<String> joinedRooms = new ArrayList<>();
+    private final AtomicBoolean closedSlow = new AtomicBoolean();
     private volatile String clientId;
 
-    public Session(String id, Channel channel, DeliveryQueue delivery, FrameEncoder encoder) {
+    public Session(String id, Channel channel, DeliveryQueue delivery, FrameEncoder encoder, BusMetrics metrics) {
         this.id = id;
         this.channel = channel;
         this.delivery = delivery;
         this.encoder = encoder;
+        this.metrics = metrics;
     }
 
     public String id() {
@@ -66,6 +72,9 @@ public final class Session implements Reply {
 
     @Override
     public void send(ServerFrame frame) {
+        if (frame instanceof ErrorFrame error) {
+            metrics.error(error.code());
+        }
         queueControl(encoder.encode(frame));
     }
 
@@ -86,6 +95,9 @@ public final class Session implements Reply {
 
     /** Writes a close frame with this code and closes the connection. Any thread. */
     public void close(int code, String reason) {
+        if (code == CLOSE_SLOW_CONSUMER && closedSlow.compareAndSet(false, true)) {
+            metrics.slowConsumerClosed();
+        }
         channel.eventLoop().execute(() -> channel.writeAndFlush(new CloseWebSocketFrame(code, reason))
                 .addListener(ChannelFutureListener.CLOSE));
     }

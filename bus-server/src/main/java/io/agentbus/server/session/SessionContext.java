@@ -4,11 +4,12 @@ import io.agentbus.protocol.codec.FrameReader;
 import io.agentbus.server.artifact.ArtifactUploads;
 import io.agentbus.server.config.ServerConfig;
 import io.agentbus.server.delivery.FrameEncoder;
+import io.agentbus.server.metrics.BusMetrics;
 import io.agentbus.server.sequencer.Sequencer;
 import io.netty.channel.group.ChannelGroup;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What every session handler shares: config, codec, the sequencer, and the open channels. */
+/** What every session handler shares: config, codec, the sequencer, the open channels and the metrics. */
 public final class SessionContext {
     private final ServerConfig config;
     private final FrameReader reader;
@@ -17,10 +18,12 @@ public final class SessionContext {
     private final ArtifactUploads artifacts;
     private final ChannelGroup channels;
     private final String sessionPrefix;
+    private final BusMetrics metrics;
     private final AtomicLong sessionCounter = new AtomicLong();
 
     public SessionContext(ServerConfig config, FrameReader reader, FrameEncoder encoder, Sequencer sequencer,
-                          ArtifactUploads artifacts, ChannelGroup channels, String sessionPrefix) {
+                          ArtifactUploads artifacts, ChannelGroup channels, String sessionPrefix, BusMetrics metrics) {
+        this.metrics = metrics;
         this.config = config;
         this.reader = reader;
         this.encoder = encoder;
@@ -53,6 +56,10 @@ public final class SessionContext {
     /** Every open WebSocket channel, for shutdown. */
     public ChannelGroup channels() {
         return channels;
+    }
+
+    public BusMetrics metrics() {
+        return metrics;
     }
 
     String nextSessionId() {

@@ -69,8 +69,9 @@ public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<W
         Sequencer sequencer = context.sequencer();
         DeliveryQueue delivery = new DeliveryQueue(ctx.channel(), context.config().deliveryQueueCapacity(), encoder,
                 (client, offset) -> sequencer.submitInternal(new Command.InboxWritten(client, offset)),
-                sequencer.drainBatch());
-        session = new Session(context.nextSessionId(), ctx.channel(), delivery, encoder);
+                sequencer.drainBatch(), context.metrics());
+        session = new Session(context.nextSessionId(), ctx.channel(), delivery, encoder, context.metrics());
+        context.metrics().connectionOpened();
         ctx.channel().attr(Session.KEY).set(session);
         context.channels().add(ctx.channel());
         helloTimeout = ctx.executor().schedule(this::closeUnauthenticated, context.config().idleTimeoutMs(),
@@ -92,6 +93,7 @@ public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<W
 
     private void onText(ByteBuf content) {
         int length = content.readableBytes();
+        context.metrics().bytesReceived(length);
         ClientFrame frame;
         try {
             frame = reader.readClient(copy(content, length), 0, length);
@@ -150,6 +152,7 @@ public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<W
     }
 
     private void reply(ErrorFrame error) {
+        context.metrics().error(error.code());
         session.channel().writeAndFlush(new TextWebSocketFrame(encoder.encode(error)));
     }
 

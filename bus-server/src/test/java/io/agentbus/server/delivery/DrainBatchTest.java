@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.agentbus.protocol.Priority;
+import io.agentbus.server.metrics.BusMetrics;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -20,13 +20,13 @@ import org.junit.jupiter.api.Test;
 class DrainBatchTest {
     private final DrainBatch batch = new DrainBatch();
     private final EmbeddedChannel channel = new EmbeddedChannel();
+    private final FrameEncoder encoder = new FrameEncoder(UnpooledByteBufAllocator.DEFAULT);
     private DeliveryQueue queue;
 
     @BeforeEach
     void setUp() {
         batch.own();
-        queue = new DeliveryQueue(channel, 16, new FrameEncoder(UnpooledByteBufAllocator.DEFAULT), (client, offset) -> { },
-                batch);
+        queue = new DeliveryQueue(channel, 16, encoder, (client, offset) -> { }, batch, new BusMetrics());
     }
 
     @AfterEach
@@ -73,8 +73,8 @@ class DrainBatchTest {
         assertEquals("elsewhere", readText());
     }
 
-    private static ByteBuf frame(String text) {
-        return Unpooled.copiedBuffer(text, StandardCharsets.UTF_8);
+    private ByteBuf frame(String text) {
+        return encoder.wrapSequenced(text.getBytes(StandardCharsets.UTF_8), System.nanoTime());
     }
 
     private String readText() {

@@ -152,7 +152,7 @@ final class Daemon implements AutoCloseable {
     }
 
     /** Surefire runs in {@code bus-server/}; the root is the first directory up that holds {@code bin/agentbus}. */
-    private static Path projectRoot() {
+    static Path projectRoot() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.isExecutable(p.resolve("bin/agentbus"))) {
                 return p;
@@ -162,7 +162,7 @@ final class Daemon implements AutoCloseable {
     }
 
     /** Surefire's manifest-only jar hides the real classpath from java.class.path; it keeps it here. */
-    private static String testClasspath() {
+    static String testClasspath() {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         assertTrue(classpath.contains("netty"), "the test classpath misses the daemon's jars: " + classpath);
         return classpath.replace(File.pathSeparatorChar, ':');

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.agentbus.server.config.Durability;
 import io.agentbus.server.decision.DecisionHandler;
 import io.agentbus.server.journal.GroupCommit;
+import io.agentbus.server.metrics.LatencyRecorder;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,7 @@ class SequencerTest {
     private final BusState state = new BusState();
     private final Sequencer sequencer = new Sequencer(16, new Handlers(state, null, null, null,
             new DecisionHandler(state, null, null, SystemEpochClock.INSTANCE), null,
-            new GroupCommit(null, Durability.ACK_AFTER_APPEND)), SystemEpochClock.INSTANCE);
+            new GroupCommit(null, Durability.ACK_AFTER_APPEND)), SystemEpochClock.INSTANCE, new LatencyRecorder());
 
     @AfterEach
     void stop() {

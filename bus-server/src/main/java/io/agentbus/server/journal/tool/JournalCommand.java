@@ -4,6 +4,7 @@ import io.agentbus.server.config.ServerConfig;
 import io.agentbus.server.config.Setting;
 import io.agentbus.server.journal.JournalReader;
 import io.agentbus.server.journal.NoJournalException;
+import io.agentbus.server.log.LineLogging;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,7 +39,6 @@ public final class JournalCommand {
     private static final String ROOM_FLAG = "--room";
     private static final String SINCE_FLAG = "--since";
     /** slf4j-simple's level for Chronicle's loggers. */
-    private static final String CHRONICLE_LOG_LEVEL = "org.slf4j.simpleLogger.log.net.openhft";
 
     private JournalCommand() {
     }
@@ -124,13 +124,10 @@ public final class JournalCommand {
 
     /**
      * Chronicle logs at INFO (and warns that the roll cycle comes from the journal's metadata) on
-     * every open: noise for a tool whose output is its point. Its errors still show; a level the
-     * user set with {@code -D} in {@code AGENTBUS_OPTS} wins.
+     * every open: noise for a tool whose output is its point. Errors still show, on stderr.
      */
     private static void quietChronicle() {
-        if (System.getProperty(CHRONICLE_LOG_LEVEL) == null) {
-            System.setProperty(CHRONICLE_LOG_LEVEL, "error");
-        }
+        LineLogging.forTool();
     }
 
     private static int verify(JournalReader reader, Path journalDir, PrintWriter out) {
