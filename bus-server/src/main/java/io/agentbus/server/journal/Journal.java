@@ -120,6 +120,7 @@ public final class Journal implements AutoCloseable {
         String refusal = guard.refusal();
         if (refusal != null) {
             health.failing(refusal);
+            housekeepIfDue(); // deleting old files may be what frees the disk
             throw new JournalUnavailableException(ErrorCode.OVERLOADED, refusal, null);
         }
         try {
