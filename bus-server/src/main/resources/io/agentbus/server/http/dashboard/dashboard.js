@@ -335,6 +335,7 @@
     feedStop.disabled = false;
     history.replaceState(null, '', '#room=' + encodeURIComponent(room));
     document.getElementById('feed-hint').textContent = room;
+    document.getElementById('feed-hint').classList.add('mono');
     feedPlaceholder('joining ' + room + '…');
     showMembers();
     markSelected();
@@ -348,6 +349,7 @@
     feedStop.disabled = true;
     history.replaceState(null, '', location.pathname + location.search);
     document.getElementById('feed-hint').textContent = 'click a room above, or name one: the newest messages, live';
+    document.getElementById('feed-hint').classList.remove('mono');
     feedState('no room chosen');
     feed.members = [];
     showMembers();
