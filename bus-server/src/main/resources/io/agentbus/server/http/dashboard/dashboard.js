@@ -206,6 +206,7 @@
   filter.addEventListener('input', () => { if (last) rooms(last); });
 
   function rooms(s) {
+    s.top_rooms.forEach(r => knownRooms.add(r.room));
     const needle = filter.value.trim().toLowerCase();
     // top_rooms comes busiest first (ties by name): keep the daemon's order
     const shown = s.top_rooms.filter(r => !needle || r.room.toLowerCase().includes(needle)).slice(0, ROOM_ROWS);
@@ -220,6 +221,8 @@
     const rows = shown.map(r => {
       const tr = document.createElement('tr');
       tr.dataset.room = r.room;
+      tr.tabIndex = 0;
+      if (r.room === feed.room) tr.classList.add('selected');
       cell(tr, 'room', r.room).title = r.room;
       cell(tr, 'num', fmtInt(r.members));
       cell(tr, 'num', fmtRate(perSecond(r.in, s)));
@@ -234,6 +237,16 @@
     });
     body.replaceChildren(...rows);
   }
+
+  const roomsBody = document.getElementById('rooms-body');
+  roomsBody.addEventListener('click', e => {
+    const tr = e.target.closest('tr[data-room]');
+    if (tr) watch(tr.dataset.room);
+  });
+  roomsBody.addEventListener('keydown', e => {
+    const tr = e.target.closest('tr[data-room]');
+    if (tr && e.key === 'Enter') watch(tr.dataset.room);
+  });
 
   function cell(tr, cls, text) {
     const td = document.createElement('td');
@@ -256,11 +269,321 @@
     document.getElementById('errors').replaceChildren(...chips);
   }
 
+
+  // ---- the room feed -------------------------------------------------------------------------
+  // One room's newest messages, live, on the page's own WebSocket. The join's ok carries the
+  // room's last offset L; messages after L come live, and a history request for exactly the
+  // offsets L-49 … L fills in the backlog (PROTOCOL.md §4 and §6): no message twice, none
+  // missed at the seam. Rows are kept in offset order, newest on top, at most FEED_ROWS of them.
+  // Every piece of a message goes into the page as text (textContent, title), never as HTML.
+  const FEED_ROWS = 200;
+  const FEED_BACKLOG = 50;
+  const SUMMARY_CHARS = 300;
+  const TOOLTIP_CHARS = 2000;
+  const MEMBERS_SHOWN = 8;
+  const ROOM_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+  const OK_EVENTS = new Set(['completed']);
+  const BAD_EVENTS = new Set(['failed', 'escalation', 'budget_stop', 'rejected', 'recursion_refused']);
+  const WARN_EVENTS = new Set(['blocker', 'warning', 'budget_warning', 'pause', 'stop', 'clarify']);
+  const knownRooms = new Set();
+  const feed = {
+    room: null,
+    gen: 0, // names the rids of the current subscription: replies to earlier ones are ignored
+    last: 0, // the room's last offset, from the join's ok
+    seen: 0, // the highest offset shown since the room was chosen
+    keys: [], // sort keys of the rows, newest (largest) first; a notice sits at its range's end + 0.5
+    rows: new Map(), // sort key → tr
+    members: []
+  };
+  const feedBody = document.getElementById('feed-body');
+  const feedInput = document.getElementById('feed-room');
+  const feedStop = document.getElementById('feed-stop');
+
+  function feedState(text, cls) {
+    const el = document.getElementById('feed-state');
+    el.textContent = text;
+    el.className = cls || '';
+  }
+
+  function feedPlaceholder(text) {
+    const tr = document.createElement('tr');
+    const td = cell(tr, 'empty', text);
+    td.colSpan = 6;
+    feedBody.replaceChildren(tr);
+    feed.keys = [];
+    feed.rows.clear();
+  }
+
+  function watch(name) {
+    const room = (name || '').trim();
+    if (room === feed.room) return;
+    if (room.startsWith('$')) {
+      feedState('“' + room + '” is a system room: its numbers are the page above', 'warn');
+      return;
+    }
+    if (!ROOM_ID.test(room)) {
+      feedState('“' + room + '” is not a room id (letters, digits, then also . _ : -)', 'warn');
+      return;
+    }
+    leaveFeed();
+    feed.room = room;
+    feed.gen++;
+    feed.last = 0;
+    feed.seen = 0;
+    feed.members = [];
+    feedInput.value = room;
+    feedStop.disabled = false;
+    history.replaceState(null, '', '#room=' + encodeURIComponent(room));
+    document.getElementById('feed-hint').textContent = room;
+    document.getElementById('feed-hint').classList.add('mono');
+    feedPlaceholder('joining ' + room + '…');
+    showMembers();
+    markSelected();
+    joinFeed();
+  }
+
+  function stopFeed() {
+    leaveFeed();
+    feed.room = null;
+    feed.gen++;
+    feedStop.disabled = true;
+    history.replaceState(null, '', location.pathname + location.search);
+    document.getElementById('feed-hint').textContent = 'click a room above, or name one: the newest messages, live';
+    document.getElementById('feed-hint').classList.remove('mono');
+    feedState('no room chosen');
+    feed.members = [];
+    showMembers();
+    feedPlaceholder('choose a room to see its messages');
+    markSelected();
+  }
+
+  function leaveFeed() {
+    if (feed.room !== null) send({ op: 'leave', rid: 'feed-leave', room: feed.room });
+  }
+
+  function joinFeed() {
+    if (feed.room === null) return;
+    if (send({ op: 'join', rid: 'feed-j' + feed.gen, room: feed.room, role: 'observer' })) {
+      feedState('joining…');
+    } else {
+      feedState('waiting for the connection…', 'warn');
+    }
+  }
+
+  function markSelected() {
+    roomsBody.querySelectorAll('tr[data-room]').forEach(tr => tr.classList.toggle('selected', tr.dataset.room === feed.room));
+  }
+
+  // A frame of the feed's room, or a reply to one of its requests; false for anything else.
+  function feedFrame(f) {
+    if (typeof f.rid === 'string' && f.rid.startsWith('feed-')) {
+      if (f.rid === 'feed-j' + feed.gen) {
+        if (f.op === 'ok') joined(f);
+        else if (f.op === 'error') feedState('cannot join: ' + f.message, 'bad');
+      } else if (f.rid === 'feed-h' + feed.gen) {
+        if (f.op === 'history') f.messages.forEach(addMessage);
+        else if (f.op === 'error') historyFailed(f);
+      }
+      return true; // replies to an earlier subscription, and to leave, need nothing
+    }
+    if (feed.room === null || f.room !== feed.room) return false;
+    if (f.op === 'msg') {
+      addMessage(f);
+    } else if (f.op === 'dropped') {
+      const n = f.to_offset - f.from_offset + 1;
+      addNotice(f.to_offset, 'up to ' + fmtInt(n) + ' message' + (n === 1 ? '' : 's') + ' not shown (offsets ' +
+        fmtInt(f.from_offset) + '–' + fmtInt(f.to_offset) + (f.reason === 'retention' ? ', deleted by retention)' : ': the page fell behind)'));
+    } else if (f.op === 'presence') {
+      if (f.event === 'joined') {
+        feed.members.push({ client: f.client, role: f.role });
+      } else {
+        const i = feed.members.findIndex(m => m.client === f.client && m.role === f.role);
+        if (i >= 0) feed.members.splice(i, 1);
+      }
+      showMembers();
+    }
+    return true;
+  }
+
+  function joined(ok) {
+    feed.last = ok.offset;
+    feed.members = ok.members.slice();
+    showMembers();
+    feedState('live');
+    const since = Math.max(0, ok.offset - FEED_BACKLOG);
+    // after a reconnect: what went by while the page was away, beyond the backlog, is not fetched
+    if (feed.seen > 0 && feed.seen < since) {
+      const n = since - feed.seen;
+      addNotice(since, fmtInt(n) + ' message' + (n === 1 ? '' : 's') + ' not shown (offsets ' + fmtInt(feed.seen + 1) + '–' +
+        fmtInt(since) + ', while the page was disconnected)');
+    }
+    requestHistory(since);
+    if (ok.offset === 0 && feed.keys.length === 0) feedPlaceholder('no messages in ' + feed.room + ' yet: new ones appear here');
+  }
+
+  function requestHistory(since) {
+    if (feed.last > since) send({ op: 'history', rid: 'feed-h' + feed.gen, room: feed.room, since: since, limit: feed.last - since });
+  }
+
+  function historyFailed(e) {
+    // retention deleted some of the backlog: the error names the first since that works
+    const m = e.code === 'not_found' && /since >= (\d+)/.exec(e.message);
+    if (m && Number(m[1]) < feed.last) requestHistory(Number(m[1]));
+    else if (!m) feedState('live, without the backlog: ' + e.message, 'warn');
+  }
+
+  function showMembers() {
+    const el = document.getElementById('feed-members');
+    if (feed.room === null || feed.members.length === 0) {
+      el.textContent = '';
+      return;
+    }
+    const others = feed.members.filter(m => m.client !== client); // the page itself is one
+    if (others.length === 0) {
+      el.textContent = 'no other members';
+      return;
+    }
+    const names = others.slice(0, MEMBERS_SHOWN).map(m => m.client + (m.role === 'participant' ? '' : ' (' + m.role + ')'));
+    const more = others.length - MEMBERS_SHOWN;
+    el.textContent = fmtInt(others.length) + ' other member' + (others.length === 1 ? '' : 's') + ': ' +
+      names.join(', ') + (more > 0 ? ' and ' + fmtInt(more) + ' more' : '');
+  }
+
+  function addMessage(m) {
+    if (feed.rows.has(m.offset)) return;
+    feed.seen = Math.max(feed.seen, m.offset);
+    const body = m.body;
+    const obj = body !== null && typeof body === 'object' && !Array.isArray(body) ? body : null;
+    const type = m.type === 'message' && obj && typeof obj.type === 'string' ? obj.type : m.type;
+    const tr = document.createElement('tr');
+    tr.dataset.offset = m.offset;
+    tr.dataset.type = type;
+    const kind = eventKind(type, obj);
+    if (kind) tr.classList.add('ev-' + kind);
+    cell(tr, 'time', fmtClock(m.ts)).title = new Date(m.ts).toISOString();
+    cell(tr, 'num offset', fmtInt(m.offset));
+    cell(tr, 'from', m.from).title = m.from;
+    const tag = document.createElement('span');
+    tag.className = 'prio prio-' + (['critical', 'high', 'normal', 'low'].includes(m.priority) ? m.priority : 'normal');
+    tag.textContent = m.priority;
+    cell(tr, 'prio-cell', '').appendChild(tag);
+    cell(tr, 'type', type).title = type + (m.channel && m.channel !== 'main' ? ' · channel ' + m.channel : '');
+    const json = JSON.stringify(body);
+    cell(tr, 'summary', cut(summary(body, obj, type), SUMMARY_CHARS)).title = cut(json === undefined ? 'null' : json, TOOLTIP_CHARS);
+    insertRow(m.offset, tr);
+  }
+
+  function addNotice(at, text) {
+    const key = at + 0.5;
+    if (feed.rows.has(key)) return;
+    const tr = document.createElement('tr');
+    tr.className = 'notice';
+    const td = cell(tr, 'notice-cell', text);
+    td.colSpan = 6;
+    insertRow(key, tr);
+  }
+
+  function insertRow(key, tr) {
+    if (feed.keys.length === 0) feedBody.replaceChildren();
+    let lo = 0, hi = feed.keys.length; // first index whose key is smaller than this one
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (feed.keys[mid] > key) lo = mid + 1; else hi = mid;
+    }
+    feedBody.insertBefore(tr, lo < feed.keys.length ? feed.rows.get(feed.keys[lo]) : null);
+    feed.keys.splice(lo, 0, key);
+    feed.rows.set(key, tr);
+    while (feed.keys.length > FEED_ROWS) {
+      const oldest = feed.keys.pop();
+      feed.rows.get(oldest).remove();
+      feed.rows.delete(oldest);
+    }
+  }
+
+  function eventKind(type, obj) {
+    if (type === 'job_end' || type === 'child_result') return obj && obj.status === 'completed' ? 'ok' : 'bad';
+    if (type === 'decision_closed') return obj && obj.status === 'approved' ? 'ok' : 'warn';
+    if (OK_EVENTS.has(type)) return 'ok';
+    if (BAD_EVENTS.has(type)) return 'bad';
+    if (WARN_EVENTS.has(type)) return 'warn';
+    return null;
+  }
+
+  // One line for a body: its text (text, message, summary, title or reason, whichever comes
+  // first; a few job events say more), led by the task it is about; else the compact JSON.
+  function summary(body, obj, type) {
+    if (typeof body === 'string') return oneLine(body);
+    if (!obj) return body === null || body === undefined ? '' : JSON.stringify(body);
+    const str = v => (typeof v === 'string' && v.trim() !== '' ? v : null);
+    const num = v => (typeof v === 'number' ? v : null);
+    let text = null;
+    if (type === 'failed') {
+      text = [str(obj.reason), str(obj.message)].filter(Boolean).join(': ') || null;
+    } else if (type === 'cost' && num(obj.usd) !== null) {
+      text = '$' + obj.usd.toFixed(4) + (num(obj.tokens_in) !== null ? ' · ' + fmtInt(obj.tokens_in) + ' in / ' + fmtInt(obj.tokens_out || 0) + ' out' : '');
+    } else if (type === 'job_end' && str(obj.status)) {
+      text = obj.status + (num(obj.cost_usd) !== null ? ' · $' + obj.cost_usd.toFixed(2) : '') + (str(obj.report) ? ' · ' + obj.report : '');
+    } else if (type === 'heartbeat' && str(obj.state)) {
+      text = obj.state + (num(obj.queued) !== null ? ' · ' + fmtInt(obj.queued) + ' queued' : '');
+    } else if (type === 'review_result' && str(obj.action)) {
+      text = obj.action + (str(obj.reason) ? ': ' + obj.reason : '');
+    }
+    text = text || str(obj.text) || str(obj.message) || str(obj.summary) || str(obj.title) || str(obj.reason) || str(obj.question);
+    if (text === null) return JSON.stringify(body);
+    const task = str(obj.task_id) || (num(obj.task_id) !== null ? String(obj.task_id) : null);
+    return oneLine((task ? task + ' · ' : '') + text);
+  }
+
+  const oneLine = s => s.replace(/\s+/g, ' ').trim();
+  const cut = (s, n) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+
+  document.getElementById('feed-form').addEventListener('submit', e => {
+    e.preventDefault();
+    watch(feedInput.value);
+  });
+  feedStop.addEventListener('click', stopFeed);
+  let roomsFetched = 0;
+  feedInput.addEventListener('focus', () => {
+    // the datalist: the rooms seen in snapshots, and every room the daemon has (at most every 10 s)
+    if (Date.now() - roomsFetched < 10000) return fillRooms();
+    roomsFetched = Date.now();
+    fetch('/api/v1/rooms').then(r => r.json()).then(j => j.rooms.forEach(r => {
+      if (!r.room.startsWith('$')) knownRooms.add(r.room);
+    })).catch(() => {}).finally(fillRooms);
+  });
+  function fillRooms() {
+    const options = [...knownRooms].sort().slice(0, 1000).map(name => {
+      const o = document.createElement('option');
+      o.value = name;
+      return o;
+    });
+    document.getElementById('feed-rooms').replaceChildren(...options);
+  }
+  function fromHash() {
+    const m = /^#room=(.+)$/.exec(location.hash);
+    if (!m) return;
+    let name;
+    try {
+      name = decodeURIComponent(m[1]);
+    } catch (e) {
+      name = m[1];
+    }
+    watch(name);
+  }
+  window.addEventListener('hashchange', fromHash);
+
   // ---- the WebSocket -------------------------------------------------------------------------
   const client = 'dashboard-' + Math.random().toString(36).slice(2, 10);
   let lastOffset = -1;
   let backoffMs = 500;
   let pinger = null;
+  let socket = null; // the connection, once the daemon said welcome
+
+  function send(frame) {
+    if (socket === null || socket.readyState !== WebSocket.OPEN) return false;
+    socket.send(JSON.stringify(frame));
+    return true;
+  }
 
   function setLink(up, text) {
     const el = document.getElementById('link');
@@ -277,9 +600,14 @@
       if (f.op === 'welcome') {
         backoffMs = 500;
         setLink(true, 'live');
+        socket = ws;
         ws.send(JSON.stringify({ op: 'join', rid: 'stats', room: STATS_ROOM, role: 'dashboard', since: Math.max(0, lastOffset) }));
         clearInterval(pinger);
         pinger = setInterval(() => ws.send(JSON.stringify({ op: 'ping' })), Math.max(1000, f.heartbeat_ms));
+        feed.gen++; // a new connection: join the feed's room again, and ignore the old one's replies
+        joinFeed();
+      } else if (feedFrame(f)) {
+        // the room feed's
       } else if (f.op === 'msg' && f.room === STATS_ROOM && f.type === 'stats') {
         if (f.offset > lastOffset) {
           lastOffset = f.offset;
@@ -291,12 +619,15 @@
     };
     ws.onclose = () => {
       clearInterval(pinger);
+      socket = null;
+      if (feed.room !== null) feedState('reconnecting…', 'warn');
       setLink(false, 'reconnecting…');
       setTimeout(connect, backoffMs);
       backoffMs = Math.min(backoffMs * 2, 5000);
     };
   }
 
+  fromHash();
   connect();
   setInterval(render, RENDER_EVERY_MS);
 })();
