@@ -40,10 +40,8 @@ public enum Setting {
             "rooms labelled on /metrics; the rest count as other"),
     LOG_FORMAT("log.format", "text", "log lines on stdout: text or json (JSON lines)"),
     LOG_LEVEL("log.level", "info", "lowest level logged: error, warn, info, debug, trace"),
-    AUTH("auth", "auto", "token (verify tokens), none (development: no tokens, every client has every right),"
-            + " or auto (token when a secret or key is set; else none, and only on a loopback host)"),
-    AUTH_SECRET("auth.secret", "", "HS256 secret tokens are signed with, at least 32 bytes (better: auth.secret.file)",
-            true),
+    AUTH("auth", "auto", "auto: token if a secret or key is set, else none (loopback only); token; none"),
+    AUTH_SECRET("auth.secret", "", "the HS256 secret, at least 32 bytes (better: auth.secret.file)", true),
     AUTH_SECRET_FILE("auth.secret.file", "", "file holding the HS256 secret (surrounding white space ignored)"),
     AUTH_PUBLIC_KEY_FILE("auth.public.key.file", "",
             "PEM public key that verifies RS256 (RSA key) or ES256 (EC P-256 key) tokens"),
