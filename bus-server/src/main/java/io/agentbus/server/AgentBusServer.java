@@ -4,6 +4,7 @@ import io.agentbus.protocol.codec.FrameReader;
 import io.agentbus.server.artifact.ArtifactHandler;
 import io.agentbus.server.artifact.ArtifactStore;
 import io.agentbus.server.artifact.ArtifactUploads;
+import io.agentbus.server.auth.Authenticator;
 import io.agentbus.server.config.ServerConfig;
 import io.agentbus.server.decision.DecisionHandler;
 import io.agentbus.server.dedup.RecentIds;
@@ -57,6 +58,7 @@ public final class AgentBusServer implements AutoCloseable {
     private final ChannelGroup channels = new DefaultChannelGroup("agentbus-sessions", GlobalEventExecutor.INSTANCE);
     private final HealthReport health;
     private final BusMetrics metrics = new BusMetrics();
+    private Authenticator auth;
     private Journal journal;
     private Sequencer sequencer;
     private StatsReporter stats;
@@ -83,6 +85,8 @@ public final class AgentBusServer implements AutoCloseable {
     }
 
     private void open() throws Exception {
+        auth = Authenticator.create(config);
+        health.auth(auth.mode());
         Files.createDirectories(config.journalDir());
         journal = new Journal(config.journalDir(), config.rollCycle(), config.durability(),
                 config.journalMinFreeBytes(), config.retention());
@@ -140,8 +144,8 @@ public final class AgentBusServer implements AutoCloseable {
     private void bind(FrameEncoder encoder) throws InterruptedException {
         transport = Transport.create(config.transport(), config.ioThreads());
         SessionContext sessions = new SessionContext(config, new FrameReader(), encoder, sequencer, artifacts,
-                channels, Long.toString(System.currentTimeMillis(), 36), metrics);
-        HttpApiHandler httpApi = new HttpApiHandler(config, sequencer, artifacts, health, metrics,
+                channels, Long.toString(System.currentTimeMillis(), 36), metrics, auth);
+        HttpApiHandler httpApi = new HttpApiHandler(config, sequencer, artifacts, auth, health, metrics,
                 new PrometheusMetrics(stats::latest));
         serverChannel = new ServerBootstrap()
                 .group(transport.boss(), transport.workers())
@@ -178,6 +182,7 @@ public final class AgentBusServer implements AutoCloseable {
                 .run();
         closeQuietly(artifacts);
         closeQuietly(journal);
+        closeQuietly(auth);
         LOG.info("agentbus stopped");
     }
 

@@ -1,6 +1,7 @@
 package io.agentbus.server;
 
 import io.agentbus.protocol.BuildVersion;
+import io.agentbus.server.auth.TokenCommand;
 import io.agentbus.server.config.ConfigException;
 import io.agentbus.server.config.ConfigLoader;
 import io.agentbus.server.config.ServerConfig;
@@ -26,6 +27,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * it gracefully and exit with status 0. A bad config prints one line on stderr and exits with 2.
  * {@code Main journal dump|verify} reads the journal (see {@link JournalCommand}).
  * {@code Main status [--url URL]} asks a running daemon how it is ({@link StatusCommand}).
+ * {@code Main token --client ID ...} mints an access token ({@link TokenCommand}).
  */
 public final class Main {
     /** Exit status of a bad command line or config. */
@@ -61,6 +63,7 @@ public final class Main {
                 .addSubcommand("start", new CommandLine(StartOptions.spec()))
                 .addSubcommand(JournalCommand.NAME, new CommandLine(JournalCommand.spec()))
                 .addSubcommand("status", new CommandLine(StatusCommand.spec()))
+                .addSubcommand(TokenCommand.NAME, new CommandLine(TokenCommand.spec()))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionStrategy(main::execute)
@@ -88,6 +91,9 @@ public final class Main {
         if (JournalCommand.NAME.equals(command.commandSpec().name())) {
             return JournalCommand.run(command, env, out, err);
         }
+        if (TokenCommand.NAME.equals(command.commandSpec().name())) {
+            return new TokenCommand(env, out, err).run(command);
+        }
         if (command.commandSpec().name().equals("status")) {
             return new StatusCommand(env, out, err).run(command);
         }
@@ -101,6 +107,9 @@ public final class Main {
                 : journal ? JournalCommand.error(e)
                 : command.name().equals("start") ? StartOptions.error(e).getMessage() : e.getMessage();
         err.println(command.qualifiedName() + ": " + message + "; see '" + command.qualifiedName() + " --help'");
+        if (TokenCommand.owns(command)) {
+            return TokenCommand.EXIT_USAGE;
+        }
         return journal ? JournalCommand.EXIT_USAGE : EXIT_USAGE;
     }
 
@@ -122,7 +131,7 @@ public final class Main {
         }
         LineLogging.configure(config.logFormat(), config.logLevel());
         logSettings(config, loader);
-        return serve(config);
+        return serve(config, err);
     }
 
     private static void logSettings(ServerConfig config, ConfigLoader loader) {
@@ -130,14 +139,19 @@ public final class Main {
             LOG.warn("ignoring environment variable {}: no such setting", ignored);
         }
         for (Setting s : Setting.values()) {
-            LOG.info("{} = {} ({})", s.key(), config.value(s), loader.source(s));
+            String value = config.value(s);
+            LOG.info("{} = {} ({})", s.key(), s.isSecret() && !value.isEmpty() ? "(hidden)" : value, loader.source(s));
         }
     }
 
-    private static int serve(ServerConfig config) {
+    private static int serve(ServerConfig config, PrintWriter err) {
         AgentBusServer server;
         try {
             server = AgentBusServer.start(config);
+        } catch (ConfigException e) {
+            LOG.error("agentbus cannot start: {}", e.getMessage());
+            err.println("agentbus start: " + e.getMessage());
+            return EXIT_USAGE;
         } catch (Exception e) {
             LOG.error("agentbus failed to start", e);
             return EXIT_FAILURE;

@@ -24,7 +24,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "The agentbus command-line client: publish into rooms, follow them, read their history.",
         footerHeading = "%nEnvironment:%n", footer = {
             "  AGENTBUS_URL     the server (default ws://127.0.0.1:7070/ws)",
-            "  AGENTBUS_CLIENT  the client id (default cli-USER-PID)",
+            "  AGENTBUS_CLIENT  the client id (default: the token's subject, else cli-USER-PID)",
             "  AGENTBUS_TOKEN   the access token",
             "See 'agentbus COMMAND --help' for a command's options and examples.",
         })

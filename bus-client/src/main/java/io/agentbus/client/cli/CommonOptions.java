@@ -24,7 +24,8 @@ final class CommonOptions {
 
     @Option(names = "--client", paramLabel = "ID", converter = IdArgument.class,
             defaultValue = "${env:AGENTBUS_CLIENT}", showDefaultValue = Visibility.NEVER,
-            description = "the client id to say hello as (default: $AGENTBUS_CLIENT, else cli-USER-PID)")
+            description = "the client id to say hello as (default: $AGENTBUS_CLIENT, else the token's subject,"
+                    + " else cli-USER-PID)")
     private String clientId;
 
     @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:AGENTBUS_TOKEN}",
@@ -48,7 +49,11 @@ final class CommonOptions {
     }
 
     String clientId() {
-        return clientId != null ? clientId : defaultClientId(System.getProperty("user.name", "user"),
+        if (clientId != null) {
+            return clientId;
+        }
+        String subject = token == null ? null : TokenSubject.of(token);
+        return subject != null ? subject : defaultClientId(System.getProperty("user.name", "user"),
                 ProcessHandle.current().pid());
     }
 

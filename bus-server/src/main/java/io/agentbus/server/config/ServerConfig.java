@@ -1,6 +1,7 @@
 package io.agentbus.server.config;
 
 import io.agentbus.server.journal.RetentionPolicy;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -39,6 +40,12 @@ public final class ServerConfig {
     private final int metricsRoomLabels;
     private final LogFormat logFormat;
     private final LogLevel logLevel;
+    private final AuthMode authMode;
+    private final String authSecret;
+    private final Path authSecretFile;
+    private final Path authPublicKeyFile;
+    private final Path authDenylistFile;
+    private final long authDenylistReloadMs;
 
     private ServerConfig(Map<Setting, String> values) {
         this.values = values;
@@ -69,10 +76,27 @@ public final class ServerConfig {
         metricsRoomLabels = p.intInRange(Setting.METRICS_ROOM_LABELS, 0, 1000);
         logFormat = p.choice(Setting.LOG_FORMAT, LogFormat.class);
         logLevel = p.choice(Setting.LOG_LEVEL, LogLevel.class);
+        authMode = p.choice(Setting.AUTH, AuthMode.class);
+        authSecret = p.optionalText(Setting.AUTH_SECRET);
+        authSecretFile = optionalPath(p, Setting.AUTH_SECRET_FILE);
+        authPublicKeyFile = optionalPath(p, Setting.AUTH_PUBLIC_KEY_FILE);
+        authDenylistFile = optionalPath(p, Setting.AUTH_DENYLIST_FILE);
+        authDenylistReloadMs = p.longInRange(Setting.AUTH_DENYLIST_RELOAD_MS, 10, 86_400_000L);
+        p.require(authSecret == null || authSecretFile == null,
+                Setting.AUTH_SECRET.key() + " and " + Setting.AUTH_SECRET_FILE.key() + " are both set: give one");
         p.require(writeBufferLowBytes < writeBufferHighBytes,
                 Setting.WRITE_BUFFER_LOW_BYTES.key() + " must be below " + Setting.WRITE_BUFFER_HIGH_BYTES.key());
         p.require(heartbeatMs < idleTimeoutMs,
                 Setting.HEARTBEAT_MS.key() + " must be below " + Setting.IDLE_TIMEOUT_MS.key());
+    }
+
+    private static Path optionalPath(SettingParser p, Setting s) {
+        String v = p.optionalText(s);
+        try {
+            return v == null ? null : Path.of(v);
+        } catch (InvalidPathException e) {
+            throw new ConfigException(s.key() + " must be a file path, not '" + v + "'");
+        }
     }
 
     /**
@@ -208,6 +232,34 @@ public final class ServerConfig {
 
     public LogLevel logLevel() {
         return logLevel;
+    }
+
+    public AuthMode authMode() {
+        return authMode;
+    }
+
+    /** The HS256 secret given inline, or {@code null}. */
+    public String authSecret() {
+        return authSecret;
+    }
+
+    /** The file holding the HS256 secret, or {@code null}. */
+    public Path authSecretFile() {
+        return authSecretFile;
+    }
+
+    /** The PEM public key file for RS256/ES256, or {@code null}. */
+    public Path authPublicKeyFile() {
+        return authPublicKeyFile;
+    }
+
+    /** The deny-list of revoked token ids, or {@code null}. */
+    public Path authDenylistFile() {
+        return authDenylistFile;
+    }
+
+    public long authDenylistReloadMs() {
+        return authDenylistReloadMs;
     }
 
     /** Sets settings by {@link Setting}; what is not set keeps its default. */

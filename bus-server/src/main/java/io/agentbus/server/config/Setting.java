@@ -39,16 +39,29 @@ public enum Setting {
     METRICS_ROOM_LABELS("metrics.room.labels", "20",
             "rooms labelled on /metrics; the rest count as other"),
     LOG_FORMAT("log.format", "text", "log lines on stdout: text or json (JSON lines)"),
-    LOG_LEVEL("log.level", "info", "lowest level logged: error, warn, info, debug, trace");
+    LOG_LEVEL("log.level", "info", "lowest level logged: error, warn, info, debug, trace"),
+    AUTH("auth", "auto", "auto: token if a secret or key is set, else none (loopback only); token; none"),
+    AUTH_SECRET("auth.secret", "", "the HS256 secret, at least 32 bytes (better: auth.secret.file)", true),
+    AUTH_SECRET_FILE("auth.secret.file", "", "file holding the HS256 secret (surrounding white space ignored)"),
+    AUTH_PUBLIC_KEY_FILE("auth.public.key.file", "",
+            "PEM public key that verifies RS256 (RSA key) or ES256 (EC P-256 key) tokens"),
+    AUTH_DENYLIST_FILE("auth.denylist.file", "", "revoked token ids (jti), one per line; reloaded when it changes"),
+    AUTH_DENYLIST_RELOAD_MS("auth.denylist.reload.ms", "5000", "how often the deny-list file is checked for changes");
 
     private final String key;
     private final String defaultValue;
     private final String description;
+    private final boolean secret;
 
     Setting(String key, String defaultValue, String description) {
+        this(key, defaultValue, description, false);
+    }
+
+    Setting(String key, String defaultValue, String description, boolean secret) {
         this.key = key;
         this.defaultValue = defaultValue;
         this.description = description;
+        this.secret = secret;
     }
 
     /** The key in a config file, e.g. {@code max.frame.bytes}. */
@@ -62,6 +75,11 @@ public enum Setting {
 
     public String description() {
         return description;
+    }
+
+    /** Whether the value must never be logged or shown. */
+    public boolean isSecret() {
+        return secret;
     }
 
     /** The environment variable, e.g. {@code AGENTBUS_MAX_FRAME_BYTES}. */

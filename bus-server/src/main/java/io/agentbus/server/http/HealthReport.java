@@ -16,6 +16,7 @@ public final class HealthReport {
     private final long startedAtMs = System.currentTimeMillis();
     private volatile Lifecycle lifecycle = Lifecycle.STARTING;
     private volatile JournalHealth journal;
+    private volatile String auth = "none";
 
     public HealthReport(String version, ChannelGroup channels) {
         this.version = version;
@@ -24,6 +25,11 @@ public final class HealthReport {
 
     public void lifecycle(Lifecycle lifecycle) {
         this.lifecycle = lifecycle;
+    }
+
+    /** The auth mode shown: {@code token}, or {@code none} (development mode, shown so nobody misses it). */
+    public void auth(String mode) {
+        this.auth = mode;
     }
 
     /** The journal whose trouble makes the status {@code degraded}. */
@@ -37,7 +43,7 @@ public final class HealthReport {
         String problem = j == null ? null : j.problem();
         String status = now == Lifecycle.UP && problem != null ? "degraded" : now.wireName();
         String json = "{\"status\":\"" + status + "\",\"version\":" + HttpResponses.quote(version)
-                + ",\"uptime_ms\":" + (System.currentTimeMillis() - startedAtMs)
+                + ",\"auth\":\"" + auth + "\",\"uptime_ms\":" + (System.currentTimeMillis() - startedAtMs)
                 + ",\"connections\":" + channels.size() + ",\"memory\":" + memory.json()
                 + (j == null ? "" : ",\"journal\":" + journalJson(j, problem)) + "}";
         HttpResponses.json(ctx, keepAlive, now == Lifecycle.UP ? HttpResponseStatus.OK

@@ -9,6 +9,11 @@ import io.agentbus.protocol.frame.ArtifactUpload;
 import io.agentbus.protocol.frame.HistoryRequest;
 import io.agentbus.protocol.frame.Pub;
 import io.agentbus.server.artifact.ArtifactUploads;
+import io.agentbus.server.auth.Authenticator;
+import io.agentbus.server.auth.Identity;
+import io.agentbus.server.auth.Permissions;
+import io.agentbus.server.auth.Right;
+import io.agentbus.server.auth.TokenRejectedException;
 import io.agentbus.server.config.ServerConfig;
 import io.agentbus.server.metrics.BusMetrics;
 import io.agentbus.server.metrics.PrometheusMetrics;
@@ -34,17 +39,22 @@ import java.util.List;
  * {@code /}, the room REST API and artifact upload and download. Reads and writes of bus state go
  * through the sequencer like every WebSocket request; the answer is written from there. A system
  * room ({@code $sys.stats}) can be read ({@code GET …/messages}) but not written.
+ *
+ * <p>With tokens on, every {@code /api/v1} request needs {@code Authorization: Bearer TOKEN}
+ * ({@code 401 unauthenticated} without a valid one) and the right its WebSocket twin needs
+ * ({@code 403 forbidden}): {@code sub} to read a room's messages, {@code pub} to post messages
+ * or artifacts, which are then from the token's subject. {@code /health}, {@code /metrics} and
+ * the dashboard's files stay open.
  */
 @ChannelHandler.Sharable
 public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
-    /** The author of messages published over REST until tokens name one. */
-    static final String REST_CLIENT = "rest";
     private static final String ROOMS = "/api/v1/rooms";
     private static final String ARTIFACTS = "/api/v1/artifacts/";
 
     private final ServerConfig config;
     private final Sequencer sequencer;
     private final ArtifactUploads artifacts;
+    private final Authenticator auth;
     private final HealthReport health;
     private final BusMetrics busMetrics;
     private final PrometheusMetrics metrics;
@@ -52,12 +62,14 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
     private final FrameReader reader = new FrameReader();
     private final FrameWriter writer = new FrameWriter();
 
-    public HttpApiHandler(ServerConfig config, Sequencer sequencer, ArtifactUploads artifacts, HealthReport health,
+    public HttpApiHandler(ServerConfig config, Sequencer sequencer, ArtifactUploads artifacts, Authenticator auth,
+                          HealthReport health,
                           BusMetrics busMetrics, PrometheusMetrics metrics) {
         this.busMetrics = busMetrics;
         this.config = config;
         this.sequencer = sequencer;
         this.artifacts = artifacts;
+        this.auth = auth;
         this.health = health;
         this.metrics = metrics;
     }
@@ -80,19 +92,48 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
             onlyGet(ex, () -> metrics(ex));
         } else if (assets.serves(path)) {
             onlyGet(ex, () -> assets.respond(ctx, ex.keepAlive, path));
-        } else if (path.equals(ROOMS)) {
-            onlyGet(ex, () -> RoomList.respond(ctx, ex.keepAlive, sequencer));
+        } else if (path.startsWith(ROOMS) || path.startsWith(ARTIFACTS)) {
+            Identity identity = identify(ex);
+            if (identity != null) {
+                api(ex, uri, path, identity);
+            }
+        } else {
+            ex.error(ErrorCode.NOT_FOUND, "no such path: " + path);
+        }
+    }
+
+    private void api(Exchange ex, QueryStringDecoder uri, String path, Identity identity) {
+        if (path.equals(ROOMS)) {
+            onlyGet(ex, () -> RoomList.respond(ex.ctx, ex.keepAlive, sequencer));
         } else if (path.startsWith(ROOMS + "/")) {
-            roomRoute(ex, uri, path.substring(ROOMS.length() + 1));
+            roomRoute(ex, uri, path.substring(ROOMS.length() + 1), identity);
         } else if (path.startsWith(ARTIFACTS)) {
-            onlyGet(ex, () -> ArtifactDownload.respond(ctx, ex.keepAlive, artifacts.store(),
+            onlyGet(ex, () -> ArtifactDownload.respond(ex.ctx, ex.keepAlive, artifacts.store(),
                     path.substring(ARTIFACTS.length())));
         } else {
             ex.error(ErrorCode.NOT_FOUND, "no such path: " + path);
         }
     }
 
-    private void roomRoute(Exchange ex, QueryStringDecoder uri, String rest) {
+    /** The request's identity, or {@code null} once it has been answered 401. */
+    private Identity identify(Exchange ex) {
+        try {
+            return auth.bearer(ex.request.headers().get(HttpHeaderNames.AUTHORIZATION));
+        } catch (TokenRejectedException e) {
+            ex.error(ErrorCode.UNAUTHENTICATED, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Whether the refusal is {@code null}; answers 403 with it otherwise. */
+    private static boolean allowed(Exchange ex, String refusal) {
+        if (refusal != null) {
+            ex.error(ErrorCode.FORBIDDEN, refusal);
+        }
+        return refusal == null;
+    }
+
+    private void roomRoute(Exchange ex, QueryStringDecoder uri, String rest, Identity identity) {
         int slash = rest.indexOf('/');
         String room = slash < 0 ? rest : rest.substring(0, slash);
         String what = slash < 0 ? "" : rest.substring(slash + 1);
@@ -102,11 +143,17 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
             ex.error(ErrorCode.BAD_REQUEST, "room '" + room + "' in the path must be an id matching "
                     + "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
         } else if (what.equals("messages") && ex.request.method().equals(HttpMethod.GET)) {
-            history(ex, uri, room);
+            if (allowed(ex, Permissions.readable(identity.grants(), room))) {
+                history(ex, uri, room);
+            }
         } else if (what.equals("messages") && ex.request.method().equals(HttpMethod.POST)) {
-            publish(ex, room);
+            if (allowed(ex, Permissions.room(identity.grants(), room, Right.PUB))) {
+                publish(ex, room, identity.client());
+            }
         } else if (what.equals("artifacts") && ex.request.method().equals(HttpMethod.POST)) {
-            uploadArtifact(ex, uri, room);
+            if (allowed(ex, Permissions.room(identity.grants(), room, Right.PUB))) {
+                uploadArtifact(ex, uri, room, identity.client());
+            }
         } else if (what.equals("messages") || what.equals("artifacts")) {
             ex.error(ErrorCode.BAD_REQUEST, "method " + ex.request.method() + " is not allowed on " + uri.path());
         } else {
@@ -128,7 +175,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
         submit(ex, new Command.ReadHistory(ex.reply(writer), new HistoryRequest(null, room, since, limit)));
     }
 
-    private void publish(Exchange ex, String room) {
+    private void publish(Exchange ex, String room, String from) {
         ByteBuf body = ex.request.content();
         if (body.readableBytes() > config.maxFrameBytes()) {
             ex.error(ErrorCode.TOO_LARGE, "body of " + body.readableBytes() + " bytes is over the limit of "
@@ -143,10 +190,10 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
             ex.error(e.code(), e.getMessage());
             return;
         }
-        submit(ex, new Command.Publish(ex.reply(writer), null, REST_CLIENT, pub));
+        submit(ex, new Command.Publish(ex.reply(writer), null, from, pub));
     }
 
-    private void uploadArtifact(Exchange ex, QueryStringDecoder uri, String room) {
+    private void uploadArtifact(Exchange ex, QueryStringDecoder uri, String room, String from) {
         List<String> names = uri.parameters().get("name");
         String name = names == null || names.isEmpty() ? null : names.get(0);
         if (!ArtifactUpload.isValidName(name)) {
@@ -155,7 +202,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
         }
         String type = ex.request.headers().get(HttpHeaderNames.CONTENT_TYPE, ArtifactUpload.DEFAULT_CONTENT_TYPE);
         byte[] data = ByteBufUtil.getBytes(ex.request.content());
-        artifacts.upload(ex.reply(writer), null, REST_CLIENT, new ArtifactUpload(null, room, name, type, data));
+        artifacts.upload(ex.reply(writer), null, from, new ArtifactUpload(null, room, name, type, data));
     }
 
     private void metrics(Exchange ex) {

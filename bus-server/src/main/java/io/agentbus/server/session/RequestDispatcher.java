@@ -12,6 +12,7 @@ import io.agentbus.protocol.frame.Pub;
 import io.agentbus.protocol.frame.Send;
 import io.agentbus.protocol.frame.Vote;
 import io.agentbus.server.artifact.ArtifactUploads;
+import io.agentbus.server.auth.Permissions;
 import io.agentbus.server.sequencer.Command;
 import io.agentbus.server.sequencer.Sequencer;
 
@@ -27,6 +28,10 @@ final class RequestDispatcher {
 
     /** Hands the request on; returns the error to answer with when it cannot be. */
     ErrorFrame dispatch(Session session, ClientFrame frame) {
+        String refusal = Permissions.refusal(session.grants(), frame);
+        if (refusal != null) {
+            return new ErrorFrame(frame.rid(), ErrorCode.FORBIDDEN, refusal);
+        }
         if (frame instanceof ArtifactUpload upload) {
             artifacts.upload(session, session, session.clientId(), upload);
             return null;

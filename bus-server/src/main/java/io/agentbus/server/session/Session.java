@@ -2,6 +2,7 @@ package io.agentbus.server.session;
 
 import io.agentbus.protocol.frame.ErrorFrame;
 import io.agentbus.protocol.frame.ServerFrame;
+import io.agentbus.server.auth.Grants;
 import io.agentbus.server.delivery.DeliveryQueue;
 import io.agentbus.server.delivery.FrameEncoder;
 import io.agentbus.server.metrics.BusMetrics;
@@ -35,6 +36,7 @@ public final class Session implements Reply {
     private final List<String> joinedRooms = new ArrayList<>();
     private final AtomicBoolean closedSlow = new AtomicBoolean();
     private volatile String clientId;
+    private Grants grants = Grants.ALL;
 
     public Session(String id, Channel channel, DeliveryQueue delivery, FrameEncoder encoder, BusMetrics metrics) {
         this.id = id;
@@ -63,6 +65,15 @@ public final class Session implements Reply {
 
     void clientId(String clientId) {
         this.clientId = clientId;
+    }
+
+    /** What the session's token allows; every right in development mode. Its event loop only. */
+    Grants grants() {
+        return grants;
+    }
+
+    void grants(Grants grants) {
+        this.grants = grants;
     }
 
     /** Rooms this session is a member of. Sequencer thread only. */

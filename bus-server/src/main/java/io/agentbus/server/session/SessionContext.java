@@ -2,6 +2,7 @@ package io.agentbus.server.session;
 
 import io.agentbus.protocol.codec.FrameReader;
 import io.agentbus.server.artifact.ArtifactUploads;
+import io.agentbus.server.auth.Authenticator;
 import io.agentbus.server.config.ServerConfig;
 import io.agentbus.server.delivery.FrameEncoder;
 import io.agentbus.server.metrics.BusMetrics;
@@ -19,10 +20,13 @@ public final class SessionContext {
     private final ChannelGroup channels;
     private final String sessionPrefix;
     private final BusMetrics metrics;
+    private final Authenticator auth;
     private final AtomicLong sessionCounter = new AtomicLong();
 
     public SessionContext(ServerConfig config, FrameReader reader, FrameEncoder encoder, Sequencer sequencer,
-                          ArtifactUploads artifacts, ChannelGroup channels, String sessionPrefix, BusMetrics metrics) {
+                          ArtifactUploads artifacts, ChannelGroup channels, String sessionPrefix, BusMetrics metrics,
+                          Authenticator auth) {
+        this.auth = auth;
         this.metrics = metrics;
         this.config = config;
         this.reader = reader;
@@ -60,6 +64,11 @@ public final class SessionContext {
 
     public BusMetrics metrics() {
         return metrics;
+    }
+
+    /** Admits clients at hello. */
+    public Authenticator auth() {
+        return auth;
     }
 
     String nextSessionId() {

@@ -9,6 +9,8 @@ import io.agentbus.protocol.frame.ErrorFrame;
 import io.agentbus.protocol.frame.Hello;
 import io.agentbus.protocol.frame.Ping;
 import io.agentbus.protocol.frame.Pong;
+import io.agentbus.server.auth.Grants;
+import io.agentbus.server.auth.TokenRejectedException;
 import io.agentbus.server.delivery.DeliveryQueue;
 import io.agentbus.server.delivery.FrameEncoder;
 import io.agentbus.server.sequencer.Command;
@@ -46,6 +48,8 @@ public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<W
     private byte[] scratch = new byte[4096];
     private Session session;
     private ScheduledFuture<?> helloTimeout;
+    /** A token sent with the upgrade request (header or {@code ?token=}), for a hello without one. */
+    private String upgradeToken;
 
     public WebSocketSessionHandler(SessionContext context) {
         this.context = context;
@@ -56,7 +60,8 @@ public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<W
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof HandshakeComplete) {
+        if (evt instanceof HandshakeComplete handshake) {
+            upgradeToken = UpgradeToken.of(handshake);
             opened(ctx);
         } else if (evt instanceof IdleStateEvent) {
             closeIdle(ctx);
@@ -130,6 +135,14 @@ public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<W
             replyError(hello.rid(), ErrorCode.BAD_REQUEST, "already said hello as '" + session.clientId() + "'");
             return;
         }
+        Grants grants;
+        try {
+            grants = context.auth().hello(hello.token() != null ? hello.token() : upgradeToken, hello.client());
+        } catch (TokenRejectedException e) {
+            replyError(hello.rid(), ErrorCode.UNAUTHENTICATED, e.getMessage());
+            return;
+        }
+        session.grants(grants);
         session.clientId(hello.client());
         if (!context.sequencer().submit(new Command.SayHello(session, hello))) {
             session.clientId(null);

@@ -62,6 +62,18 @@ public final class TestServer implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** {@code GET path} with {@code Authorization: Bearer token}. */
+    public HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code POST path} with {@code Authorization: Bearer token}. */
+    public HttpResponse<String> post(String path, String body, String token) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port() + path);
     }

@@ -54,6 +54,12 @@ public final class WsClient implements AutoCloseable {
         return c;
     }
 
+    /** Says hello as {@code client} with {@code token}; returns the reply (welcome or error). */
+    public String hello(String client, String token) {
+        send("{\"op\":\"hello\",\"rid\":\"h\",\"client\":\"" + client + "\",\"token\":\"" + token + "\"}");
+        return reply("h");
+    }
+
     public WsClient send(String json) {
         ws.sendText(json, true).join();
         return this;

@@ -573,7 +573,10 @@
   window.addEventListener('hashchange', fromHash);
 
   // ---- the WebSocket -------------------------------------------------------------------------
-  const client = 'dashboard-' + Math.random().toString(36).slice(2, 10);
+  // With tokens on, open the page as /#token=TOKEN: the token goes in hello, and its subject is the
+  // client id (the daemon admits a token only under its own subject). The fragment never reaches the server's logs.
+  const token = new URLSearchParams(location.hash.slice(1)).get('token');
+  const client = subjectOf(token) || 'dashboard-' + Math.random().toString(36).slice(2, 10);
   let lastOffset = -1;
   let backoffMs = 500;
   let pinger = null;
@@ -585,6 +588,15 @@
     return true;
   }
 
+  function subjectOf(jwt) {
+    try {
+      const payload = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      return JSON.parse(atob(payload)).sub || null;
+    } catch (e) {
+      return null;
+    }
+  }
+
   function setLink(up, text) {
     const el = document.getElementById('link');
     el.classList.toggle('up', up);
@@ -594,7 +606,8 @@
 
   function connect() {
     const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws');
-    ws.onopen = () => ws.send(JSON.stringify({ op: 'hello', client: client }));
+    ws.onopen = () => ws.send(JSON.stringify(token ? { op: 'hello', client: client, token: token }
+      : { op: 'hello', client: client }));
     ws.onmessage = event => {
       const f = JSON.parse(event.data);
       if (f.op === 'welcome') {
