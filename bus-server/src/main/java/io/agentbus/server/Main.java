@@ -134,17 +134,20 @@ public final class Main {
         }
     }
 
-    private static int serve(ServerConfig config) {
+    private int serve(ServerConfig config) {
         AgentBusServer server;
         try {
             server = AgentBusServer.start(config);
+        } catch (ConfigException e) {
+            err.println("agentbus start: " + e.getMessage());
+            return EXIT_USAGE;
         } catch (Exception e) {
             LOG.error("agentbus failed to start", e);
             return EXIT_FAILURE;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server), "agentbus-shutdown"));
         LOG.info("agentbus keeps its journal and artifacts in {}", config.dataDir().toAbsolutePath().normalize());
-        LOG.info("agentbus listening on ws://{}:{}/ws", config.host(), server.port());
+        LOG.info("agentbus listening on {}://{}:{}/ws", config.tlsEnabled() ? "wss" : "ws", config.host(), server.port());
         awaitShutdown();
         return 0;
     }

@@ -17,6 +17,12 @@ final class SettingParser {
         return v;
     }
 
+    /** The value, or {@code null} when it is empty. */
+    String optionalText(Setting s) {
+        String v = values.get(s);
+        return v.isEmpty() ? null : v;
+    }
+
     int intInRange(Setting s, int min, int max) {
         return (int) longInRange(s, min, max);
     }

@@ -41,6 +41,11 @@ public final class WsClient implements AutoCloseable {
         return new WsClient(http, URI.create("ws://127.0.0.1:" + port + "/ws"));
     }
 
+    /** Connects to any WebSocket URI ({@code wss://…} with an {@code http} that trusts the server). */
+    public static WsClient connect(HttpClient http, URI uri) {
+        return new WsClient(http, uri);
+    }
+
     /** Connects and says hello as {@code client}; returns after the welcome. */
     public static WsClient hello(int port, String client) {
         return hello(HttpClient.newHttpClient(), port, client);
