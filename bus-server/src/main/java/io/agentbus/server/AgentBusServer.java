@@ -114,10 +114,11 @@ public final class AgentBusServer implements AutoCloseable {
         PublishHandler publish = new PublishHandler(state, journal, encoder, fanout, clock, recentIds, commit,
                 metrics.publishAck());
         return new Handlers(state,
-                new MembershipHandler(state, journal, encoder, fanout, metrics),
+                new MembershipHandler(state, journal, encoder, fanout, metrics, config.maxRoomsPerConnection(),
+                        config.maxMembersPerRoom()),
                 publish,
                 new InboxHandler(state, journal, encoder, clock, Version.SERVER_NAME, config.heartbeatMs(), recentIds,
-                        commit, metrics),
+                        commit, metrics, config.maxInboxPending()),
                 new DecisionHandler(state, journal, fanout, clock),
                 new ArtifactHandler(state, journal, publish, config.artifactRoomQuotaBytes()), commit);
     }
