@@ -1,6 +1,7 @@
 package io.agentbus.server;
 
 import io.agentbus.protocol.codec.FrameReader;
+import io.agentbus.server.admission.ConnectionLimiter;
 import io.agentbus.server.artifact.ArtifactHandler;
 import io.agentbus.server.artifact.ArtifactStore;
 import io.agentbus.server.artifact.ArtifactUploads;
@@ -29,6 +30,7 @@ import io.agentbus.server.sequencer.Sequencer;
 import io.agentbus.server.sequencer.SnapshotWriter;
 import io.agentbus.server.session.SessionContext;
 import io.agentbus.server.transport.PipelineInitializer;
+import io.agentbus.server.transport.Tls;
 import io.agentbus.server.transport.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -64,6 +66,7 @@ public final class AgentBusServer implements AutoCloseable {
     private StatsReporter stats;
     private ArtifactUploads artifacts;
     private Transport transport;
+    private Tls tls;
     private Channel serverChannel;
     private boolean closed;
 
@@ -87,6 +90,7 @@ public final class AgentBusServer implements AutoCloseable {
     private void open() throws Exception {
         auth = Authenticator.create(config);
         health.auth(auth.mode());
+        tls = Tls.create(config);
         Files.createDirectories(config.journalDir());
         journal = new Journal(config.journalDir(), config.rollCycle(), config.durability(),
                 config.journalMinFreeBytes(), config.retention());
@@ -114,10 +118,11 @@ public final class AgentBusServer implements AutoCloseable {
         PublishHandler publish = new PublishHandler(state, journal, encoder, fanout, clock, recentIds, commit,
                 metrics.publishAck());
         return new Handlers(state,
-                new MembershipHandler(state, journal, encoder, fanout, metrics),
+                new MembershipHandler(state, journal, encoder, fanout, metrics, config.maxRoomsPerConnection(),
+                        config.maxMembersPerRoom()),
                 publish,
                 new InboxHandler(state, journal, encoder, clock, Version.SERVER_NAME, config.heartbeatMs(), recentIds,
-                        commit, metrics),
+                        commit, metrics, config.maxInboxPending()),
                 new DecisionHandler(state, journal, fanout, clock),
                 new ArtifactHandler(state, journal, publish, config.artifactRoomQuotaBytes()), commit);
     }
@@ -154,11 +159,19 @@ public final class AgentBusServer implements AutoCloseable {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(config.writeBufferLowBytes(), config.writeBufferHighBytes()))
-                .childHandler(new PipelineInitializer(config, sessions, httpApi))
+                .childHandler(new PipelineInitializer(config, sessions, httpApi, tls,
+                        new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerIp())))
                 .bind(config.host(), config.port())
                 .sync()
                 .channel();
         LOG.info("transport: {}", transport.name());
+        LOG.info(tls == null ? "TLS: off (ws:// and http://)" : "TLS: on (wss:// and https:// only), provider {}",
+                tls == null ? "" : tls.providerName());
+    }
+
+    /** The TLS engine serving this port ({@code openssl (…)} or {@code jdk}), or {@code null} without TLS. */
+    public String tlsProvider() {
+        return tls == null ? null : tls.providerName();
     }
 
     /** The bound port (useful when the config asked for port 0). */

@@ -158,7 +158,7 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server), "agentbus-shutdown"));
         LOG.info("agentbus keeps its journal and artifacts in {}", config.dataDir().toAbsolutePath().normalize());
-        LOG.info("agentbus listening on ws://{}:{}/ws", config.host(), server.port());
+        LOG.info("agentbus listening on {}://{}:{}/ws", config.tlsEnabled() ? "wss" : "ws", config.host(), server.port());
         awaitShutdown();
         return 0;
     }

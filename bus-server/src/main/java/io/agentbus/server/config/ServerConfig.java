@@ -1,6 +1,7 @@
 package io.agentbus.server.config;
 
 import io.agentbus.server.journal.RetentionPolicy;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -28,6 +29,16 @@ public final class ServerConfig {
     private final int writeBufferHighBytes;
     private final int artifactMaxBytes;
     private final long artifactRoomQuotaBytes;
+    private final Path tlsCertFile;
+    private final Path tlsKeyFile;
+    private final TlsProvider tlsProvider;
+    private final AllowedOrigins wsAllowedOrigins;
+    private final long handshakeTimeoutMs;
+    private final int maxConnections;
+    private final int maxConnectionsPerIp;
+    private final int maxRoomsPerConnection;
+    private final int maxMembersPerRoom;
+    private final int maxInboxPending;
     private final Durability durability;
     private final JournalRollCycle rollCycle;
     private final long journalMinFreeBytes;
@@ -62,6 +73,16 @@ public final class ServerConfig {
         writeBufferHighBytes = p.intInRange(Setting.WRITE_BUFFER_HIGH_BYTES, 2048, 1 << 30);
         artifactMaxBytes = p.intInRange(Setting.ARTIFACT_MAX_BYTES, 1, 256 << 20);
         artifactRoomQuotaBytes = p.longInRange(Setting.ARTIFACT_ROOM_QUOTA_BYTES, 0, Long.MAX_VALUE);
+        tlsCertFile = readableFile(p, Setting.TLS_CERT_FILE);
+        tlsKeyFile = readableFile(p, Setting.TLS_KEY_FILE);
+        tlsProvider = p.choice(Setting.TLS_PROVIDER, TlsProvider.class);
+        wsAllowedOrigins = AllowedOrigins.parse(Setting.WS_ALLOWED_ORIGINS.key(), values.get(Setting.WS_ALLOWED_ORIGINS));
+        handshakeTimeoutMs = p.longInRange(Setting.HANDSHAKE_TIMEOUT_MS, 100, 3_600_000L);
+        maxConnections = p.intInRange(Setting.MAX_CONNECTIONS, 1, 10_000_000);
+        maxConnectionsPerIp = p.intInRange(Setting.MAX_CONNECTIONS_PER_IP, 1, 10_000_000);
+        maxRoomsPerConnection = p.intInRange(Setting.MAX_ROOMS_PER_CONNECTION, 1, 10_000_000);
+        maxMembersPerRoom = p.intInRange(Setting.MAX_MEMBERS_PER_ROOM, 1, 10_000_000);
+        maxInboxPending = p.intInRange(Setting.MAX_INBOX_PENDING, 1, 100_000_000);
         durability = p.choice(Setting.DURABILITY, Durability.class);
         rollCycle = p.choice(Setting.ROLL_CYCLE, JournalRollCycle.class);
         journalMinFreeBytes = p.longInRange(Setting.JOURNAL_MIN_FREE_BYTES, 0, Long.MAX_VALUE);
@@ -88,6 +109,25 @@ public final class ServerConfig {
                 Setting.WRITE_BUFFER_LOW_BYTES.key() + " must be below " + Setting.WRITE_BUFFER_HIGH_BYTES.key());
         p.require(heartbeatMs < idleTimeoutMs,
                 Setting.HEARTBEAT_MS.key() + " must be below " + Setting.IDLE_TIMEOUT_MS.key());
+        p.require((tlsCertFile == null) == (tlsKeyFile == null), Setting.TLS_CERT_FILE.key() + " and "
+                + Setting.TLS_KEY_FILE.key() + " go together: set both for TLS, or neither");
+    }
+
+    /** An optional file setting: {@code null} when empty, else a file that exists and can be read. */
+    private static Path readableFile(SettingParser p, Setting s) {
+        String v = p.optionalText(s);
+        if (v == null) {
+            return null;
+        }
+        Path file;
+        try {
+            file = Path.of(v);
+        } catch (InvalidPathException e) {
+            throw new ConfigException(s.key() + " is not a file name: '" + v + "'");
+        }
+        p.require(Files.isRegularFile(file), s.key() + " names no file: " + file.toAbsolutePath());
+        p.require(Files.isReadable(file), s.key() + " cannot be read (permissions): " + file.toAbsolutePath());
+        return file;
     }
 
     private static Path optionalPath(SettingParser p, Setting s) {
@@ -175,6 +215,55 @@ public final class ServerConfig {
 
     public long artifactRoomQuotaBytes() {
         return artifactRoomQuotaBytes;
+    }
+
+    /** The PEM certificate chain when TLS is on, else {@code null}. */
+    public Path tlsCertFile() {
+        return tlsCertFile;
+    }
+
+    /** The PEM private key when TLS is on, else {@code null}. */
+    public Path tlsKeyFile() {
+        return tlsKeyFile;
+    }
+
+    public boolean tlsEnabled() {
+        return tlsCertFile != null;
+    }
+
+    public TlsProvider tlsProvider() {
+        return tlsProvider;
+    }
+
+    /** Browser origins allowed besides the daemon's own. */
+    public AllowedOrigins wsAllowedOrigins() {
+        return wsAllowedOrigins;
+    }
+
+    /** Time allowed for the TLS handshake and for each HTTP request (the WebSocket upgrade included). */
+    public long handshakeTimeoutMs() {
+        return handshakeTimeoutMs;
+    }
+
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    public int maxConnectionsPerIp() {
+        return maxConnectionsPerIp;
+    }
+
+    public int maxRoomsPerConnection() {
+        return maxRoomsPerConnection;
+    }
+
+    public int maxMembersPerRoom() {
+        return maxMembersPerRoom;
+    }
+
+    /** Direct messages that may wait for one recipient (journaled, not yet written to it). */
+    public int maxInboxPending() {
+        return maxInboxPending;
     }
 
     /** The largest WebSocket message read at all: big enough for an artifact in base64. */

@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
  * in the metrics the channel carries under {@link #ERROR_COUNTS} (the {@link HttpApiHandler} puts
  * them there), whichever handler answers.
  */
-final class HttpResponses {
+public final class HttpResponses {
     static final AttributeKey<BusMetrics> ERROR_COUNTS = AttributeKey.valueOf("agentbus.error-counts");
 
     private HttpResponses() {
@@ -36,7 +36,8 @@ final class HttpResponses {
         send(ctx, keepAlive, status, "application/json", body);
     }
 
-    static void error(ChannelHandlerContext ctx, boolean keepAlive, ErrorCode code, String message) {
+    /** A JSON error with the code's HTTP status; without keep-alive the connection closes once it is written. */
+    public static void error(ChannelHandlerContext ctx, boolean keepAlive, ErrorCode code, String message) {
         BusMetrics counts = ctx.channel().attr(ERROR_COUNTS).get();
         if (counts != null) {
             counts.error(code);

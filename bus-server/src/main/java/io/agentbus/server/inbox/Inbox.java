@@ -32,6 +32,11 @@ public final class Inbox {
         return messages.journalIndexOf(offset);
     }
 
+    /** Messages not yet written to the client (those written out of order count until the cursor passes them). */
+    public long pending() {
+        return messages.lastOffset() - writtenUpTo;
+    }
+
     /** Every message up to this offset has been written to the client. */
     public long writtenUpTo() {
         return writtenUpTo;

@@ -40,10 +40,14 @@ public final class InboxHandler {
     private final RecentIds recentIds;
     private final GroupCommit commit;
     private final BusMetrics metrics;
+    private final int maxPending;
 
+    /** @param maxPending direct messages that may wait for one recipient; a {@code send} beyond is refused */
     public InboxHandler(BusState state, Journal journal, FrameEncoder encoder, EpochClock clock, String serverName,
-                        long heartbeatMs, RecentIds recentIds, GroupCommit commit, BusMetrics metrics) {
+                        long heartbeatMs, RecentIds recentIds, GroupCommit commit, BusMetrics metrics,
+                        int maxPending) {
         this.metrics = metrics;
+        this.maxPending = maxPending;
         this.state = state;
         this.journal = journal;
         this.encoder = encoder;
@@ -86,7 +90,14 @@ public final class InboxHandler {
             }
             return;
         }
-        long offset = state.inboxOrCreate(send.to()).lastOffset() + 1;
+        Inbox inbox = state.inboxOrCreate(send.to());
+        if (inbox.pending() >= maxPending) {
+            sender.send(new ErrorFrame(send.rid(), ErrorCode.OVERLOADED, "the inbox of '" + send.to() + "' holds "
+                    + inbox.pending() + " messages not yet delivered, the most it may (max.inbox.pending): send again"
+                    + " once '" + send.to() + "' has read them"));
+            return;
+        }
+        long offset = inbox.lastOffset() + 1;
         byte[] json = append(sender, send, offset, ts);
         recentIds.remember(key, offset, ts);
         metrics.directMessageIn();

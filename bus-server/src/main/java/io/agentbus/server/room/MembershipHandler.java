@@ -30,9 +30,13 @@ public final class MembershipHandler {
     private final FrameEncoder encoder;
     private final RoomFanout fanout;
     private final BusMetrics metrics;
+    private final int maxRoomsPerConnection;
+    private final int maxMembersPerRoom;
 
     public MembershipHandler(BusState state, Journal journal, FrameEncoder encoder, RoomFanout fanout,
-                             BusMetrics metrics) {
+                             BusMetrics metrics, int maxRoomsPerConnection, int maxMembersPerRoom) {
+        this.maxRoomsPerConnection = maxRoomsPerConnection;
+        this.maxMembersPerRoom = maxMembersPerRoom;
         this.state = state;
         this.journal = journal;
         this.encoder = encoder;
@@ -47,6 +51,11 @@ public final class MembershipHandler {
      */
     public void join(Session session, Join join) {
         if (!session.channel().isActive()) {
+            return;
+        }
+        String overLimit = overLimit(session, join.room());
+        if (overLimit != null) {
+            session.send(new ErrorFrame(join.rid(), ErrorCode.OVERLOADED, overLimit));
             return;
         }
         Room room = Ids.isSystem(join.room()) ? state.room(join.room()) : state.roomOrCreate(join.room());
@@ -70,6 +79,24 @@ public final class MembershipHandler {
         }
         fanout.notice(room, new Presence(room.id(), session.clientId(), join.role(), Presence.Event.JOINED),
                 session);
+    }
+
+    /** Why this session may not join this room now, or {@code null}; joining a room again is always allowed. */
+    private String overLimit(Session session, String roomId) {
+        List<String> joined = session.joinedRooms();
+        if (joined.contains(roomId)) {
+            return null;
+        }
+        if (joined.size() >= maxRoomsPerConnection) {
+            return "this connection is in " + joined.size() + " rooms, the most one connection may join"
+                    + " (max.rooms.per.connection): leave one first";
+        }
+        Room room = state.room(roomId);
+        if (room != null && room.members().size() >= maxMembersPerRoom) {
+            return "room '" + roomId + "' has " + room.members().size() + " members, the most a room may have"
+                    + " (max.members.per.room)";
+        }
+        return null;
     }
 
     public void leave(Session session, Leave leave) {

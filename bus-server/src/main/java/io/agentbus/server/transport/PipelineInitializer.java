@@ -1,5 +1,9 @@
 package io.agentbus.server.transport;
 
+import io.agentbus.server.admission.ConnectionLimiter;
+import io.agentbus.server.admission.HandshakeDeadline;
+import io.agentbus.server.admission.OriginCheck;
+import io.agentbus.server.admission.RefusedConnection;
 import io.agentbus.server.config.ServerConfig;
 import io.agentbus.server.http.BodyLimitAggregator;
 import io.agentbus.server.http.HttpApiHandler;
@@ -17,13 +21,22 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pipeline of every connection: HTTP codec and aggregator, idle detection, the WebSocket
- * upgrade at {@code /ws} (with frame size limit, UTF-8 check and reassembly of fragments), the
- * REST handler for everything else, and the session handler for WebSocket frames.
+ * The pipeline of every connection: TLS when configured, the handshake deadline, HTTP codec and
+ * aggregator, idle detection, the origin check, the WebSocket upgrade at {@code /ws} (with frame
+ * size limit, UTF-8 check and reassembly of fragments), the REST handler for everything else, and
+ * the session handler for WebSocket frames. A connection over a connection limit gets only what
+ * it takes to answer its first request with 503. The deadline and the origin check leave with
+ * the upgrade: a WebSocket frame passes only the codec, the aggregator, idle detection and the
+ * session.
  */
 public final class PipelineInitializer extends ChannelInitializer<SocketChannel> {
     /** The WebSocket endpoint; {@code ?token=} may follow. */
     public static final String WEBSOCKET_PATH = "/ws";
+    /** The name of the TLS handler. */
+    static final String TLS = "tls";
+    private static final String DEADLINE_BYTES = "deadline-bytes";
+    private static final String DEADLINE_REQUESTS = "deadline-requests";
+    private static final String ORIGIN = "origin";
     /** How long a client has to answer the server's close frame before the socket is closed anyway. */
     private static final long CLOSE_HANDSHAKE_TIMEOUT_MS = 2000;
 
@@ -31,11 +44,20 @@ public final class PipelineInitializer extends ChannelInitializer<SocketChannel>
     private final SessionContext sessions;
     private final HttpApiHandler httpApi;
     private final WebSocketServerProtocolConfig webSocketConfig;
+    private final Tls tls;
+    private final ConnectionLimiter limiter;
+    private final OriginCheck originCheck;
+    private final AfterUpgrade afterUpgrade = new AfterUpgrade(ORIGIN, DEADLINE_BYTES, DEADLINE_REQUESTS);
 
-    public PipelineInitializer(ServerConfig config, SessionContext sessions, HttpApiHandler httpApi) {
+    /** {@code tls} is {@code null} for plain {@code ws://} and {@code http://}. */
+    public PipelineInitializer(ServerConfig config, SessionContext sessions, HttpApiHandler httpApi, Tls tls,
+                               ConnectionLimiter limiter) {
         this.config = config;
         this.sessions = sessions;
         this.httpApi = httpApi;
+        this.tls = tls;
+        this.limiter = limiter;
+        this.originCheck = new OriginCheck(config.wsAllowedOrigins(), tls != null);
         this.webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(WEBSOCKET_PATH)
                 .checkStartsWith(true)
@@ -53,11 +75,24 @@ public final class PipelineInitializer extends ChannelInitializer<SocketChannel>
     @Override
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
+        if (tls != null) {
+            p.addLast(TLS, new TlsOnlyDetector(tls));
+        }
+        HandshakeDeadline deadline = new HandshakeDeadline(config.handshakeTimeoutMs());
+        p.addLast(DEADLINE_BYTES, deadline.bytesIn());
         p.addLast("http", new HttpServerCodec());
+        String refused = limiter.admit(ch);
+        if (refused != null) {
+            p.addLast("refused", new RefusedConnection(refused));
+            return;
+        }
         p.addLast("http-aggregator", new BodyLimitAggregator(
                 Math.max(config.maxFrameBytes(), config.artifactMaxBytes()) + 1));
         p.addLast("idle", new IdleStateHandler(config.idleTimeoutMs(), 0, 0, TimeUnit.MILLISECONDS));
+        p.addLast(ORIGIN, originCheck);
         p.addLast("websocket", new WebSocketServerProtocolHandler(webSocketConfig));
+        p.addLast(DEADLINE_REQUESTS, deadline.requestsIn());
+        p.addLast("after-upgrade", afterUpgrade);
         p.addLast("websocket-aggregator", new WebSocketFrameAggregator(config.maxWebSocketMessageBytes()));
         p.addLast("http-api", httpApi);
         p.addLast("session", new WebSocketSessionHandler(sessions));

@@ -49,6 +49,11 @@ public final class TestServer implements AutoCloseable {
         return server.port();
     }
 
+    /** The TLS engine serving the port, or {@code null} without TLS. */
+    public String tlsProvider() {
+        return server.tlsProvider();
+    }
+
     public WsClient hello(String client) {
         return WsClient.hello(port(), client);
     }

@@ -28,8 +28,12 @@ public final class WsClient implements AutoCloseable {
     private final StringBuilder partial = new StringBuilder();
     private volatile boolean paused;
 
-    private WsClient(HttpClient http, URI uri) {
-        this.ws = http.newWebSocketBuilder().connectTimeout(TIMEOUT).buildAsync(uri, new Listener()).join();
+    private WsClient(HttpClient http, URI uri, String origin) {
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(TIMEOUT);
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        this.ws = builder.buildAsync(uri, new Listener()).join();
     }
 
     public static WsClient connect(int port) {
@@ -38,7 +42,17 @@ public final class WsClient implements AutoCloseable {
 
     /** Connects through {@code http}, which many clients may share (one selector thread for all). */
     public static WsClient connect(HttpClient http, int port) {
-        return new WsClient(http, URI.create("ws://127.0.0.1:" + port + "/ws"));
+        return new WsClient(http, URI.create("ws://127.0.0.1:" + port + "/ws"), null);
+    }
+
+    /** Connects to any WebSocket URI ({@code wss://…} with an {@code http} that trusts the server). */
+    public static WsClient connect(HttpClient http, URI uri) {
+        return new WsClient(http, uri, null);
+    }
+
+    /** Connects as a browser page of this origin would: with an {@code Origin} header. */
+    public static WsClient connectFrom(String origin, int port) {
+        return new WsClient(HttpClient.newHttpClient(), URI.create("ws://127.0.0.1:" + port + "/ws"), origin);
     }
 
     /** Connects and says hello as {@code client}; returns after the welcome. */
