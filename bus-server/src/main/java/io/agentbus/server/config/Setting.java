@@ -39,11 +39,11 @@ public enum Setting {
     METRICS_ROOM_LABELS("metrics.room.labels", "20",
             "rooms labelled on /metrics; the rest count as other"),
     CLUSTER_REDIS("cluster.redis", "none",
-            "redis://host:port of the Redis that links the nodes of a cluster; none = a single node"),
+            "redis://host:port of the Redis linking a cluster's nodes; none = one node"),
     CLUSTER_TIMEOUT_MS("cluster.timeout.ms", "2000",
-            "in cluster mode, a Redis command unanswered this long fails (a publish gets 'overloaded')"),
+            "cluster: a Redis command unanswered this long fails ('overloaded')"),
     CLUSTER_STREAM_MAX_LENGTH("cluster.stream.max.length", "100000",
-            "in cluster mode, messages kept per room in its Redis stream (approximately; older are trimmed)"),
+            "cluster: messages kept per room in its Redis stream (approximately)"),
     LOG_FORMAT("log.format", "text", "log lines on stdout: text or json (JSON lines)"),
     LOG_LEVEL("log.level", "info", "lowest level logged: error, warn, info, debug, trace");
 
