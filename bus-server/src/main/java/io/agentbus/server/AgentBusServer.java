@@ -6,6 +6,9 @@ import io.agentbus.server.artifact.ArtifactHandler;
 import io.agentbus.server.artifact.ArtifactStore;
 import io.agentbus.server.artifact.ArtifactUploads;
 import io.agentbus.server.auth.Authenticator;
+import io.agentbus.server.cluster.ClusterRooms;
+import io.agentbus.server.cluster.LocalOffsets;
+import io.agentbus.server.cluster.OffsetAuthority;
 import io.agentbus.server.config.ServerConfig;
 import io.agentbus.server.decision.DecisionHandler;
 import io.agentbus.server.dedup.RecentIds;
@@ -43,6 +46,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
 import org.slf4j.Logger;
@@ -62,6 +66,7 @@ public final class AgentBusServer implements AutoCloseable {
     private final BusMetrics metrics = new BusMetrics();
     private Authenticator auth;
     private Journal journal;
+    private ClusterRooms cluster;
     private Sequencer sequencer;
     private StatsReporter stats;
     private ArtifactUploads artifacts;
@@ -99,11 +104,14 @@ public final class AgentBusServer implements AutoCloseable {
         EpochClock clock = SystemEpochClock.INSTANCE;
         FrameEncoder encoder = new FrameEncoder(PooledByteBufAllocator.DEFAULT);
         RecentIds recentIds = new RecentIds(config.dedupWindowMs(), config.dedupMaxIds());
-        Handlers handlers = handlers(new BusState(), recentIds, encoder, clock);
+        Handlers handlers = handlers(new BusState(), recentIds, encoder, clock, offsets());
         replay(handlers, recentIds, clock.time());
         journal.onCycles(new SnapshotWriter(handlers.state(), journal, clock));
         StatsReporter.addStatsRoom(handlers.state());
         sequencer = new Sequencer(config.ingressQueueCapacity(), handlers, clock, metrics.ingressWait());
+        if (cluster != null) {
+            cluster.start(handlers.state(), journal, handlers.publish(), sequencer);
+        }
         artifacts = new ArtifactUploads(new ArtifactStore(config.artifactDir()), sequencer, config.artifactMaxBytes());
         stats = new StatsReporter(metrics, sequencer, channels::size, config.journalDir(), config.metricsRoomLabels());
         sequencer.start();
@@ -112,11 +120,26 @@ public final class AgentBusServer implements AutoCloseable {
         health.lifecycle(Lifecycle.UP);
     }
 
-    private Handlers handlers(BusState state, RecentIds recentIds, FrameEncoder encoder, EpochClock clock) {
+    /** Who assigns offsets: this node, or (with {@code cluster.redis}) the cluster's Redis. */
+    private OffsetAuthority offsets() {
+        if (!config.clustered()) {
+            return LocalOffsets.INSTANCE;
+        }
+        String node = Long.toHexString(ThreadLocalRandom.current().nextLong());
+        cluster = new ClusterRooms(config.clusterRedis(), config.clusterTimeoutMs(), config.clusterStreamMaxLength(),
+                node, config.ingressQueueCapacity());
+        cluster.connect();
+        health.cluster(cluster.health());
+        LOG.info("cluster mode: node {} orders room messages through Redis at {}", node, cluster.health().redis());
+        return cluster;
+    }
+
+    private Handlers handlers(BusState state, RecentIds recentIds, FrameEncoder encoder, EpochClock clock,
+                              OffsetAuthority offsets) {
         RoomFanout fanout = new RoomFanout(encoder);
         GroupCommit commit = new GroupCommit(journal, config.durability());
         PublishHandler publish = new PublishHandler(state, journal, encoder, fanout, clock, recentIds, commit,
-                metrics.publishAck());
+                metrics.publishAck(), offsets);
         return new Handlers(state,
                 new MembershipHandler(state, journal, encoder, fanout, metrics, config.maxRoomsPerConnection(),
                         config.maxMembersPerRoom()),
@@ -194,6 +217,7 @@ public final class AgentBusServer implements AutoCloseable {
         new Shutdown(config.shutdownTimeoutMs(), channels, serverChannel, sequencer, transport)
                 .run();
         closeQuietly(artifacts);
+        closeQuietly(cluster);
         closeQuietly(journal);
         closeQuietly(auth);
         LOG.info("agentbus stopped");

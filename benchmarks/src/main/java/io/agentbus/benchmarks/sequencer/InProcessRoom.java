@@ -2,6 +2,7 @@ package io.agentbus.benchmarks.sequencer;
 
 import io.agentbus.benchmarks.TempDirectory;
 import io.agentbus.benchmarks.TypicalMessage;
+import io.agentbus.server.cluster.LocalOffsets;
 import io.agentbus.server.config.Durability;
 import io.agentbus.server.config.ServerConfig;
 import io.agentbus.server.decision.DecisionHandler;
@@ -109,7 +110,7 @@ final class InProcessRoom implements AutoCloseable {
         RecentIds recentIds = new RecentIds(DEFAULTS.dedupWindowMs(), DEFAULTS.dedupMaxIds());
         GroupCommit commit = new GroupCommit(journal, durability);
         return new Handlers(state, null, new PublishHandler(state, journal, encoder, fanout, clock, recentIds, commit,
-                metrics.publishAck()), null, new DecisionHandler(state, journal, fanout, clock), null, commit);
+                metrics.publishAck(), LocalOffsets.INSTANCE), null, new DecisionHandler(state, journal, fanout, clock), null, commit);
     }
 
     private void bind() throws InterruptedException {

@@ -49,6 +49,9 @@ public final class ServerConfig {
     private final long dedupWindowMs;
     private final int dedupMaxIds;
     private final int metricsRoomLabels;
+    private final String clusterRedis;
+    private final long clusterTimeoutMs;
+    private final int clusterStreamMaxLength;
     private final LogFormat logFormat;
     private final LogLevel logLevel;
     private final AuthMode authMode;
@@ -95,6 +98,9 @@ public final class ServerConfig {
         dedupWindowMs = p.longInRange(Setting.DEDUP_WINDOW_MS, 0, 86_400_000L);
         dedupMaxIds = p.intInRange(Setting.DEDUP_MAX_IDS, 1, 100_000_000);
         metricsRoomLabels = p.intInRange(Setting.METRICS_ROOM_LABELS, 0, 1000);
+        clusterRedis = p.redisUri(Setting.CLUSTER_REDIS);
+        clusterTimeoutMs = p.longInRange(Setting.CLUSTER_TIMEOUT_MS, 10, 600_000L);
+        clusterStreamMaxLength = p.intInRange(Setting.CLUSTER_STREAM_MAX_LENGTH, 100, 1_000_000_000);
         logFormat = p.choice(Setting.LOG_FORMAT, LogFormat.class);
         logLevel = p.choice(Setting.LOG_LEVEL, LogLevel.class);
         authMode = p.choice(Setting.AUTH, AuthMode.class);
@@ -313,6 +319,25 @@ public final class ServerConfig {
     /** Rooms that get a {@code room} label of their own on {@code /metrics}. */
     public int metricsRoomLabels() {
         return metricsRoomLabels;
+    }
+
+    /** The Redis URI that makes this node one of a cluster, or {@code null} for a single node. */
+    public String clusterRedis() {
+        return clusterRedis;
+    }
+
+    public boolean clustered() {
+        return clusterRedis != null;
+    }
+
+    /** How long a Redis command may take before it fails. */
+    public long clusterTimeoutMs() {
+        return clusterTimeoutMs;
+    }
+
+    /** Messages kept per room in its Redis stream, approximately. */
+    public int clusterStreamMaxLength() {
+        return clusterStreamMaxLength;
     }
 
     public LogFormat logFormat() {

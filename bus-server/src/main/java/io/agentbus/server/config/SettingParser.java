@@ -1,5 +1,6 @@
 package io.agentbus.server.config;
 
+import io.lettuce.core.RedisURI;
 import java.util.Locale;
 import java.util.Map;
 
@@ -37,6 +38,24 @@ final class SettingParser {
         }
         require(parsed >= min && parsed <= max, s.key() + " must be between " + min + " and " + max + ", not " + v);
         return parsed;
+    }
+
+    /** A Redis URI as the Redis client reads it ({@code redis://host:port}, …), or {@code null} for {@code none}. */
+    String redisUri(Setting s) {
+        String v = text(s);
+        if (v.equals("none")) {
+            return null;
+        }
+        String why;
+        try {
+            RedisURI uri = RedisURI.create(v);
+            why = uri.getHost() == null && uri.getSentinels().isEmpty() ? "it names no host" : null;
+        } catch (IllegalArgumentException e) {
+            why = e.getMessage();
+        }
+        require(why == null, s.key() + " must be none or a Redis URI like redis://127.0.0.1:6379, not '" + v + "': "
+                + why);
+        return v;
     }
 
     <E extends Enum<E> & Choice> E choice(Setting s, Class<E> type) {

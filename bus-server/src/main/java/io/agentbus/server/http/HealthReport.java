@@ -1,5 +1,6 @@
 package io.agentbus.server.http;
 
+import io.agentbus.server.cluster.ClusterHealth;
 import io.agentbus.server.journal.JournalHealth;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.group.ChannelGroup;
@@ -7,7 +8,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
  * {@code GET /health}: 200 while up ({@code "status":"up"}, or {@code "degraded"} while the
- * journal refuses appends), 503 while starting or draining.
+ * journal refuses appends or a cluster node cannot reach Redis), 503 while starting or draining.
  */
 public final class HealthReport {
     private final String version;
@@ -17,6 +18,7 @@ public final class HealthReport {
     private volatile Lifecycle lifecycle = Lifecycle.STARTING;
     private volatile JournalHealth journal;
     private volatile String auth = "none";
+    private volatile ClusterHealth cluster;
 
     public HealthReport(String version, ChannelGroup channels) {
         this.version = version;
@@ -37,17 +39,32 @@ public final class HealthReport {
         this.journal = journal;
     }
 
+    /** The cluster link whose trouble makes the status {@code degraded}; none for a single node. */
+    public void cluster(ClusterHealth cluster) {
+        this.cluster = cluster;
+    }
+
     void respond(ChannelHandlerContext ctx, boolean keepAlive) {
         Lifecycle now = lifecycle;
         JournalHealth j = journal;
         String problem = j == null ? null : j.problem();
-        String status = now == Lifecycle.UP && problem != null ? "degraded" : now.wireName();
+        ClusterHealth c = cluster;
+        String clusterProblem = c == null ? null : c.problem();
+        boolean degraded = problem != null || clusterProblem != null;
+        String status = now == Lifecycle.UP && degraded ? "degraded" : now.wireName();
         String json = "{\"status\":\"" + status + "\",\"version\":" + HttpResponses.quote(version)
                 + ",\"auth\":\"" + auth + "\",\"uptime_ms\":" + (System.currentTimeMillis() - startedAtMs)
                 + ",\"connections\":" + channels.size() + ",\"memory\":" + memory.json()
-                + (j == null ? "" : ",\"journal\":" + journalJson(j, problem)) + "}";
+                + (j == null ? "" : ",\"journal\":" + journalJson(j, problem))
+                + (c == null ? "" : ",\"cluster\":" + clusterJson(c, clusterProblem)) + "}";
         HttpResponses.json(ctx, keepAlive, now == Lifecycle.UP ? HttpResponseStatus.OK
                 : HttpResponseStatus.SERVICE_UNAVAILABLE, json);
+    }
+
+    private static String clusterJson(ClusterHealth cluster, String problem) {
+        return "{\"status\":\"" + (problem == null ? "ok" : "failing") + "\",\"redis\":"
+                + HttpResponses.quote(cluster.redis())
+                + (problem == null ? "" : ",\"problem\":" + HttpResponses.quote(problem)) + "}";
     }
 
     private static String journalJson(JournalHealth journal, String problem) {

@@ -8,6 +8,7 @@ import io.agentbus.protocol.frame.JsonValue;
 import io.agentbus.protocol.frame.Msg;
 import io.agentbus.protocol.frame.Ok;
 import io.agentbus.protocol.frame.Pub;
+import io.agentbus.server.cluster.OffsetAuthority;
 import io.agentbus.server.dedup.MessageKey;
 import io.agentbus.server.dedup.RecentIds;
 import io.agentbus.server.delivery.FrameEncoder;
@@ -27,7 +28,9 @@ import org.agrona.concurrent.EpochClock;
 /**
  * The path of one room message inside the sequencer: drop a repeated message id (answering the
  * original's offset), assign the room's next offset, append the encoded {@code msg} frame to the
- * journal, acknowledge, then offer the same bytes to every member. Also answers {@code history}
+ * journal, acknowledge, then offer the same bytes to every member. In cluster mode the offset
+ * comes from Redis, later ({@link OffsetAuthority}): the message then comes back through
+ * {@link #ordered}, on every node. Also answers {@code history}
  * from the journal, and publishes the server's own messages into system rooms, which are kept in
  * memory instead ({@link SystemFeed}).
  */
@@ -46,10 +49,13 @@ public final class PublishHandler {
     private final RecentIds recentIds;
     private final GroupCommit commit;
     private final LatencyRecorder ackLatency;
+    private final OffsetAuthority offsets;
 
     public PublishHandler(BusState state, Journal journal, FrameEncoder encoder, RoomFanout fanout,
-                          EpochClock clock, RecentIds recentIds, GroupCommit commit, LatencyRecorder ackLatency) {
+                          EpochClock clock, RecentIds recentIds, GroupCommit commit, LatencyRecorder ackLatency,
+                          OffsetAuthority offsets) {
         this.ackLatency = ackLatency;
+        this.offsets = offsets;
         this.state = state;
         this.journal = journal;
         this.encoder = encoder;
@@ -88,7 +94,10 @@ public final class PublishHandler {
             }
             return;
         }
-        long offset = room.lastOffset() + 1;
+        long offset = offsets.next(room, reply, publisher, from, pub, sha256, ts, receivedNs);
+        if (offset == OffsetAuthority.LATER) {
+            return;
+        }
         byte[] json = append(room, offset, from, pub, ts);
         recentIds.remember(key, offset, ts);
         Ok ok = new Ok(pub.rid(), room.id(), offset, null, null, sha256);
@@ -100,11 +109,35 @@ public final class PublishHandler {
         }
     }
 
-    /** Acknowledges, then offers the message to every member. */
+    /**
+     * Journals and delivers a message the cluster ordered at {@code msg.offset()}, the room's next;
+     * acknowledges it first when this node's {@code reply} waits for it ({@code null} when another
+     * node published it).
+     */
+    public void ordered(Room room, Msg msg, Reply reply, Session publisher, String rid, String sha256,
+                        long receivedNs) {
+        byte[] json = encoder.toBytes(msg);
+        RoomMessage record = new RoomMessage(room.id(), msg.offset(), msg.ts(), json);
+        state.apply(record, journal.append(record));
+        if (msg.id() != null) {
+            recentIds.remember(MessageKey.inRoom(msg.from(), room.id(), msg.id()), msg.offset(), msg.ts());
+        }
+        room.countIn();
+        Ok ok = new Ok(rid, room.id(), msg.offset(), null, null, sha256);
+        if (commit.holdsAcks()) {
+            commit.whenDurable(new HeldPublish(this, reply, publisher, room, ok, json, msg.priority(), receivedNs));
+        } else {
+            deliver(reply, publisher, room, ok, json, msg.priority(), receivedNs);
+        }
+    }
+
+    /** Acknowledges (unless no one waits: {@code reply} is {@code null}), then offers the message to every member. */
     private void deliver(Reply reply, Session publisher, Room room, Ok ok, byte[] json, Priority priority,
                          long receivedNs) {
-        reply.send(ok);
-        acknowledged(receivedNs);
+        if (reply != null) {
+            reply.send(ok);
+            acknowledged(receivedNs);
+        }
         fanOut(publisher, room, json, priority, ok.offset());
     }
 
@@ -179,8 +212,10 @@ public final class PublishHandler {
 
         @Override
         public void onSyncFailed(Exception failure) {
-            reply.send(new ErrorFrame(ok.rid(), ErrorCode.INTERNAL, "the journal could not be synced to disk ("
-                    + failure.getMessage() + "): offset " + ok.offset() + " may not survive a power loss"));
+            if (reply != null) {
+                reply.send(new ErrorFrame(ok.rid(), ErrorCode.INTERNAL, "the journal could not be synced to disk ("
+                        + failure.getMessage() + "): offset " + ok.offset() + " may not survive a power loss"));
+            }
             if (json != null) {
                 handler.fanOut(publisher, room, json, priority, ok.offset());
             }

@@ -1,6 +1,7 @@
 package io.agentbus.server.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -153,6 +154,30 @@ class ConfigLoaderTest {
 
         assertEquals("port must be a whole number, not 'seventy' (port from " + file + ":2)",
                 failure(NO_ENV, "--config", file));
+    }
+
+    @Test
+    void shouldBeASingleNodeUnlessClusterRedisIsGiven() {
+        ServerConfig single = new ConfigLoader(NO_ENV).load(List.of());
+        ServerConfig clustered = new ConfigLoader(NO_ENV).load(List.of("--cluster-redis", "redis://127.0.0.1:6390"));
+
+        assertFalse(single.clustered());
+        assertEquals("redis://127.0.0.1:6390", clustered.clusterRedis());
+        assertEquals(2000, clustered.clusterTimeoutMs());
+        assertEquals(100_000, clustered.clusterStreamMaxLength());
+    }
+
+    @Test
+    void shouldRejectClusterRedisThatIsNotARedisUri() {
+        assertEquals("cluster.redis must be none or a Redis URI like redis://127.0.0.1:6379, not 'localhost:6379': "
+                        + "Scheme localhost not supported (cluster.redis from environment variable AGENTBUS_CLUSTER_REDIS)",
+                failure(Map.of("AGENTBUS_CLUSTER_REDIS", "localhost:6379")));
+    }
+
+    @Test
+    void shouldRejectClusterTimeoutBelowTenMilliseconds() {
+        assertEquals("cluster.timeout.ms must be between 10 and 600000, not 5 (cluster.timeout.ms from flag "
+                + "--cluster-timeout-ms)", failure(NO_ENV, "--cluster-timeout-ms", "5"));
     }
 
     @Test

@@ -1,0 +1,24 @@
+/**
+ * Cluster mode: several daemons serving the same rooms, linked through Redis
+ * ({@code cluster.redis=redis://host:port}). Without it a node assigns its rooms' offsets itself
+ * ({@link io.agentbus.server.cluster.LocalOffsets}) and nothing here runs.
+ *
+ * <p>The seam is {@link io.agentbus.server.cluster.OffsetAuthority}: the sequencer asks it for a
+ * publish's offset. {@link io.agentbus.server.cluster.ClusterRooms} answers "later": it hands the
+ * message to {@link io.agentbus.server.cluster.RedisLink}, whose Lua script assigns the room's
+ * next offset ({@code INCR}), appends the message to the room's stream ({@code XADD}, the stream
+ * id is the offset) with the room's epoch, and {@code PUBLISH}es it to every node, all in one
+ * atomic step. Every node, the publisher's included, takes the messages from that subscription
+ * in Redis's order and applies each room's offsets strictly one after another: a message that
+ * arrives ahead of a missing one waits while the gap is read from the stream ({@code XRANGE}).
+ * Applying means what a single node does with a message it ordered itself (journal, acknowledge
+ * the local publisher, fan out), so the publisher's {@code ok} still comes before its echo, and a
+ * publish is acknowledged only after Redis stored it.
+ *
+ * <p>The sequencer thread never waits for Redis: Lettuce's futures complete on Lettuce's own
+ * threads, which hand the outcome back as {@link io.agentbus.server.sequencer.Command}s through
+ * {@link io.agentbus.server.sequencer.Sequencer#submitInternal}. The state those commands touch
+ * (waiting publishes, each room's arrivals) is the sequencer's alone, like the rest of the bus
+ * state.
+ */
+package io.agentbus.server.cluster;
