@@ -7,6 +7,8 @@ import io.agentbus.server.admission.RefusedConnection;
 import io.agentbus.server.config.ServerConfig;
 import io.agentbus.server.http.BodyLimitAggregator;
 import io.agentbus.server.http.HttpApiHandler;
+import io.agentbus.server.ratelimit.ConnectionRates;
+import io.agentbus.server.ratelimit.RateLimiter;
 import io.agentbus.server.session.SessionContext;
 import io.agentbus.server.session.WebSocketSessionHandler;
 import io.netty.channel.ChannelInitializer;
@@ -24,8 +26,9 @@ import java.util.concurrent.TimeUnit;
  * The pipeline of every connection: TLS when configured, the handshake deadline, HTTP codec and
  * aggregator, idle detection, the origin check, the WebSocket upgrade at {@code /ws} (with frame
  * size limit, UTF-8 check and reassembly of fragments), the REST handler for everything else, and
- * the session handler for WebSocket frames. A connection over a connection limit gets only what
- * it takes to answer its first request with 503. The deadline and the origin check leave with
+ * the session handler for WebSocket frames. A connection over its IP address's rate of new
+ * connections or over a connection limit gets only what it takes to answer its first request with
+ * 429 or 503. The deadline and the origin check leave with
  * the upgrade: a WebSocket frame passes only the codec, the aggregator, idle detection and the
  * session.
  */
@@ -46,17 +49,19 @@ public final class PipelineInitializer extends ChannelInitializer<SocketChannel>
     private final WebSocketServerProtocolConfig webSocketConfig;
     private final Tls tls;
     private final ConnectionLimiter limiter;
+    private final RateLimiter rates;
     private final OriginCheck originCheck;
     private final AfterUpgrade afterUpgrade = new AfterUpgrade(ORIGIN, DEADLINE_BYTES, DEADLINE_REQUESTS);
 
     /** {@code tls} is {@code null} for plain {@code ws://} and {@code http://}. */
     public PipelineInitializer(ServerConfig config, SessionContext sessions, HttpApiHandler httpApi, Tls tls,
-                               ConnectionLimiter limiter) {
+                               ConnectionLimiter limiter, RateLimiter rates) {
         this.config = config;
         this.sessions = sessions;
         this.httpApi = httpApi;
         this.tls = tls;
         this.limiter = limiter;
+        this.rates = rates;
         this.originCheck = new OriginCheck(config.wsAllowedOrigins(), tls != null);
         this.webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(WEBSOCKET_PATH)
@@ -81,6 +86,12 @@ public final class PipelineInitializer extends ChannelInitializer<SocketChannel>
         HandshakeDeadline deadline = new HandshakeDeadline(config.handshakeTimeoutMs());
         p.addLast(DEADLINE_BYTES, deadline.bytesIn());
         p.addLast("http", new HttpServerCodec());
+        ConnectionRates connectionRates = rates.open(ch);
+        long retryAfterMs = connectionRates.connectionWaitMs();
+        if (retryAfterMs > 0) {
+            p.addLast("refused", RefusedConnection.rateLimited(connectionRates.lastRefusal(), retryAfterMs));
+            return;
+        }
         String refused = limiter.admit(ch);
         if (refused != null) {
             p.addLast("refused", new RefusedConnection(refused));

@@ -1,6 +1,7 @@
 package io.agentbus.server.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -159,6 +160,31 @@ class ConfigLoaderTest {
     void shouldRejectOutOfRangePort() {
         assertEquals("port must be between 0 and 65535, not 70000 (port from flag --port)",
                 failure(NO_ENV, "--port", "70000"));
+    }
+
+    @Test
+    void shouldRejectANegativeRateAndAZeroRefusalCount() {
+        assertEquals("rate.messages.per.client must be between 0 and 1000000000, not -5"
+                + " (rate.messages.per.client from flag --rate-messages-per-client)",
+                failure(NO_ENV, "--rate-messages-per-client=-5"));
+        assertEquals("rate.refusals.before.close must be between 1 and 1000000, not 0"
+                + " (rate.refusals.before.close from environment variable AGENTBUS_RATE_REFUSALS_BEFORE_CLOSE)",
+                failure(Map.of("AGENTBUS_RATE_REFUSALS_BEFORE_CLOSE", "0")));
+    }
+
+    @Test
+    void shouldDefaultToGenerousRatesWithAByteBurstOfTheLargestMessage() {
+        RateLimits rates = load(NO_ENV).rateLimits();
+        assertEquals(new Rate("rate.messages.per.client", 10_000, 10_000), rates.messagesPerClient());
+        assertEquals(new Rate("rate.messages.per.ip", 100_000, 100_000), rates.messagesPerIp());
+        assertEquals(new Rate("rate.connections.per.ip", 2_000, 2_000), rates.connectionsPerIp());
+        assertEquals(32 << 20, rates.bytesPerClient().perSecond());
+        assertEquals(32 << 20, rates.bytesPerClient().burst());
+
+        Rate slow = load(NO_ENV, "--rate-bytes-per-ip", "1000").rateLimits().bytesPerIp();
+        assertEquals(1000, slow.perSecond());
+        assertEquals(ServerConfig.DEFAULT.maxWebSocketMessageBytes(), slow.burst());
+        assertFalse(load(NO_ENV, "--rate-messages-per-ip", "0").rateLimits().messagesPerIp().on());
     }
 
     @Test
