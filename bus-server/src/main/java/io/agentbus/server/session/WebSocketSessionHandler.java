@@ -20,6 +20,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
@@ -67,8 +68,8 @@ public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<W
         if (evt instanceof HandshakeComplete handshake) {
             upgradeToken = UpgradeToken.of(handshake);
             opened(ctx);
-        } else if (evt instanceof IdleStateEvent) {
-            closeIdle(ctx);
+        } else if (evt instanceof IdleStateEvent idle) {
+            onIdle(ctx, idle);
         } else {
             super.userEventTriggered(ctx, evt);
         }
@@ -226,6 +227,19 @@ public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<W
             session.close(CLOSE_TOO_LARGE, "message over " + context.config().maxWebSocketMessageBytes() + " bytes");
         } else {
             ctx.close();
+        }
+    }
+
+    /**
+     * Nothing read for half the idle timeout: a WebSocket gets a ping, whose pong (every WebSocket
+     * library answers one by itself) is traffic, so a live peer stays and a half-open connection
+     * is found. Nothing read for the whole idle timeout: closed.
+     */
+    private void onIdle(ChannelHandlerContext ctx, IdleStateEvent idle) {
+        if (!idle.isFirst()) {
+            closeIdle(ctx);
+        } else if (session != null) {
+            ctx.writeAndFlush(new PingWebSocketFrame());
         }
     }
 

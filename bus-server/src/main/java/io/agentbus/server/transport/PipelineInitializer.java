@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The pipeline of every connection: TLS when configured, the handshake deadline, HTTP codec and
- * aggregator, idle detection, the origin check, the WebSocket upgrade at {@code /ws} (with frame
+ * aggregator, idle detection (an event after each half of {@code idle.timeout.ms} without a read:
+ * the session pings at the first and closes at the second), the origin check, the WebSocket upgrade at {@code /ws} (with frame
  * size limit, UTF-8 check and reassembly of fragments), the REST handler for everything else, and
  * the session handler for WebSocket frames. A connection over its IP address's rate of new
  * connections or over a connection limit gets only what it takes to answer its first request with
@@ -99,7 +100,7 @@ public final class PipelineInitializer extends ChannelInitializer<SocketChannel>
         }
         p.addLast("http-aggregator", new BodyLimitAggregator(
                 Math.max(config.maxFrameBytes(), config.artifactMaxBytes()) + 1));
-        p.addLast("idle", new IdleStateHandler(config.idleTimeoutMs(), 0, 0, TimeUnit.MILLISECONDS));
+        p.addLast("idle", new IdleStateHandler(config.idleTimeoutMs() * 1_000_000L / 2, 0, 0, TimeUnit.NANOSECONDS));
         p.addLast(ORIGIN, originCheck);
         p.addLast("websocket", new WebSocketServerProtocolHandler(webSocketConfig));
         p.addLast(DEADLINE_REQUESTS, deadline.requestsIn());
