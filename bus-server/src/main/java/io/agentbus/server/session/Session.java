@@ -9,7 +9,6 @@ import io.agentbus.server.metrics.BusMetrics;
 import io.agentbus.server.sequencer.Reply;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.util.AttributeKey;
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ public final class Session implements Reply {
     private final FrameEncoder encoder;
     private final BusMetrics metrics;
     private final List<String> joinedRooms = new ArrayList<>();
-    private final AtomicBoolean closedSlow = new AtomicBoolean();
+    private final AtomicBoolean closing = new AtomicBoolean();
     private volatile String clientId;
     private Grants grants = Grants.ALL;
 
@@ -104,13 +103,22 @@ public final class Session implements Reply {
         }
     }
 
-    /** Writes a close frame with this code and closes the connection. Any thread. */
+    /**
+     * Writes a close frame with this code and closes the connection once the frame is written, or
+     * after the close handshake timeout (2 s) when a backlog keeps it from being written. Only the
+     * first call counts. Any thread.
+     */
     public void close(int code, String reason) {
-        if (code == CLOSE_SLOW_CONSUMER && closedSlow.compareAndSet(false, true)) {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        if (code == CLOSE_SLOW_CONSUMER) {
             metrics.slowConsumerClosed();
         }
-        channel.eventLoop().execute(() -> channel.writeAndFlush(new CloseWebSocketFrame(code, reason))
-                .addListener(ChannelFutureListener.CLOSE));
+        channel.eventLoop().execute(() -> {
+            channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
+            channel.close();
+        });
     }
 
     /**
