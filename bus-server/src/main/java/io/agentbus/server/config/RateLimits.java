@@ -10,12 +10,15 @@ package io.agentbus.server.config;
 public record RateLimits(Rate messagesPerClient, Rate bytesPerClient, Rate messagesPerIp, Rate bytesPerIp,
                          Rate connectionsPerIp, int refusalsBeforeClose, long refusalWindowMs) {
 
+    /** The highest rate a bucket refills at (Bucket4j: one token per nanosecond). */
+    static final long MAX_PER_SECOND = 1_000_000_000L;
+
     static RateLimits parse(SettingParser p, int largestMessageBytes) {
         return new RateLimits(
-                perSecond(p, Setting.RATE_MESSAGES_PER_CLIENT, 1_000_000_000L, 0),
-                perSecond(p, Setting.RATE_BYTES_PER_CLIENT, 1L << 40, largestMessageBytes),
-                perSecond(p, Setting.RATE_MESSAGES_PER_IP, 1_000_000_000L, 0),
-                perSecond(p, Setting.RATE_BYTES_PER_IP, 1L << 40, largestMessageBytes),
+                perSecond(p, Setting.RATE_MESSAGES_PER_CLIENT, MAX_PER_SECOND, 0),
+                perSecond(p, Setting.RATE_BYTES_PER_CLIENT, MAX_PER_SECOND, largestMessageBytes),
+                perSecond(p, Setting.RATE_MESSAGES_PER_IP, MAX_PER_SECOND, 0),
+                perSecond(p, Setting.RATE_BYTES_PER_IP, MAX_PER_SECOND, largestMessageBytes),
                 perSecond(p, Setting.RATE_CONNECTIONS_PER_IP, 10_000_000L, 0),
                 p.intInRange(Setting.RATE_REFUSALS_BEFORE_CLOSE, 1, 1_000_000),
                 p.longInRange(Setting.RATE_REFUSAL_WINDOW_MS, 100, 3_600_000L));

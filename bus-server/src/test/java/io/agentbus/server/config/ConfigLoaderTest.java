@@ -170,6 +170,8 @@ class ConfigLoaderTest {
         assertEquals("rate.refusals.before.close must be between 1 and 1000000, not 0"
                 + " (rate.refusals.before.close from environment variable AGENTBUS_RATE_REFUSALS_BEFORE_CLOSE)",
                 failure(Map.of("AGENTBUS_RATE_REFUSALS_BEFORE_CLOSE", "0")));
+        assertEquals("rate.bytes.per.ip must be between 0 and 1000000000, not 2000000000"
+                + " (rate.bytes.per.ip from flag --rate-bytes-per-ip)", failure(NO_ENV, "--rate-bytes-per-ip=2000000000"));
     }
 
     @Test
