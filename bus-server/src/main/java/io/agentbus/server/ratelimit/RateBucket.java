@@ -26,12 +26,13 @@ final class RateBucket {
                 .build();
     }
 
+    /** Takes {@code tokens} if the bucket holds them; nothing to take (an empty frame's bytes) always passes. */
     boolean tryTake(long tokens) {
-        return bucket == null || bucket.tryConsume(tokens);
+        return bucket == null || tokens <= 0 || bucket.tryConsume(tokens);
     }
 
     void giveBack(long tokens) {
-        if (bucket != null) {
+        if (bucket != null && tokens > 0) {
             bucket.addTokens(tokens);
         }
     }

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.util.AttributeKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -24,6 +25,8 @@ public final class Session implements Reply {
     public static final int CLOSE_SLOW_CONSUMER = 4008;
     /** Close code when the server shuts down. */
     public static final int CLOSE_GOING_AWAY = 1001;
+    /** How long a client has to answer the server's close frame before the socket is closed anyway. */
+    public static final long CLOSE_HANDSHAKE_TIMEOUT_MS = 2000;
     /** Where a channel keeps its session. */
     public static final AttributeKey<Session> KEY = AttributeKey.valueOf("agentbus.session");
 
@@ -104,9 +107,10 @@ public final class Session implements Reply {
     }
 
     /**
-     * Writes a close frame with this code and closes the connection once the frame is written, or
-     * after the close handshake timeout (2 s) when a backlog keeps it from being written. Only the
-     * first call counts. Any thread.
+     * Writes a close frame with this code; the connection closes when the client answers it, or
+     * {@link #CLOSE_HANDSHAKE_TIMEOUT_MS} later (then once the frame is out, at most as long
+     * again): closing at once while the client still sends would reset the socket, and the client
+     * would lose the close frame. Only the first call counts. Any thread.
      */
     public void close(int code, String reason) {
         if (!closing.compareAndSet(false, true)) {
@@ -117,7 +121,7 @@ public final class Session implements Reply {
         }
         channel.eventLoop().execute(() -> {
             channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
-            channel.close();
+            channel.eventLoop().schedule(() -> channel.close(), CLOSE_HANDSHAKE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         });
     }
 

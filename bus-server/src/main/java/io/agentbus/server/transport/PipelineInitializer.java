@@ -9,6 +9,7 @@ import io.agentbus.server.http.BodyLimitAggregator;
 import io.agentbus.server.http.HttpApiHandler;
 import io.agentbus.server.ratelimit.ConnectionRates;
 import io.agentbus.server.ratelimit.RateLimiter;
+import io.agentbus.server.session.Session;
 import io.agentbus.server.session.SessionContext;
 import io.agentbus.server.session.WebSocketSessionHandler;
 import io.netty.channel.ChannelInitializer;
@@ -41,8 +42,6 @@ public final class PipelineInitializer extends ChannelInitializer<SocketChannel>
     private static final String DEADLINE_BYTES = "deadline-bytes";
     private static final String DEADLINE_REQUESTS = "deadline-requests";
     private static final String ORIGIN = "origin";
-    /** How long a client has to answer the server's close frame before the socket is closed anyway. */
-    private static final long CLOSE_HANDSHAKE_TIMEOUT_MS = 2000;
 
     private final ServerConfig config;
     private final SessionContext sessions;
@@ -69,7 +68,7 @@ public final class PipelineInitializer extends ChannelInitializer<SocketChannel>
                 .checkStartsWith(true)
                 .handleCloseFrames(true)
                 .dropPongFrames(true)
-                .forceCloseTimeoutMillis(CLOSE_HANDSHAKE_TIMEOUT_MS)
+                .forceCloseTimeoutMillis(Session.CLOSE_HANDSHAKE_TIMEOUT_MS)
                 .decoderConfig(WebSocketDecoderConfig.newBuilder()
                         .maxFramePayloadLength(config.maxWebSocketMessageBytes())
                         .allowExtensions(false)
