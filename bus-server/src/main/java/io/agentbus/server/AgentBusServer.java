@@ -24,6 +24,7 @@ import io.agentbus.server.journal.JournalRecord;
 import io.agentbus.server.metrics.BusMetrics;
 import io.agentbus.server.metrics.PrometheusMetrics;
 import io.agentbus.server.metrics.StatsReporter;
+import io.agentbus.server.ratelimit.RateLimiter;
 import io.agentbus.server.room.MembershipHandler;
 import io.agentbus.server.room.PublishHandler;
 import io.agentbus.server.room.RoomFanout;
@@ -47,6 +48,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
 import org.slf4j.Logger;
@@ -59,6 +61,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentBusServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentBusServer.class);
+    /** How often the rate limiter forgets the IP addresses and client ids whose buckets refilled. */
+    private static final long RATE_SWEEP_SECONDS = 10;
 
     private final ServerConfig config;
     private final ChannelGroup channels = new DefaultChannelGroup("agentbus-sessions", GlobalEventExecutor.INSTANCE);
@@ -171,6 +175,9 @@ public final class AgentBusServer implements AutoCloseable {
 
     private void bind(FrameEncoder encoder) throws InterruptedException {
         transport = Transport.create(config.transport(), config.ioThreads());
+        RateLimiter rateLimiter = new RateLimiter(config.rateLimits());
+        transport.boss().scheduleAtFixedRate(rateLimiter::sweep, RATE_SWEEP_SECONDS, RATE_SWEEP_SECONDS,
+                TimeUnit.SECONDS);
         SessionContext sessions = new SessionContext(config, new FrameReader(), encoder, sequencer, artifacts,
                 channels, Long.toString(System.currentTimeMillis(), 36), metrics, auth);
         HttpApiHandler httpApi = new HttpApiHandler(config, sequencer, artifacts, auth, health, metrics,
@@ -183,7 +190,7 @@ public final class AgentBusServer implements AutoCloseable {
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(config.writeBufferLowBytes(), config.writeBufferHighBytes()))
                 .childHandler(new PipelineInitializer(config, sessions, httpApi, tls,
-                        new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerIp())))
+                        new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerIp()), rateLimiter))
                 .bind(config.host(), config.port())
                 .sync()
                 .channel();

@@ -9,15 +9,29 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * The whole application of a connection over a connection limit: its first request, a WebSocket
- * upgrade or any other, is answered 503 {@code overloaded} with the reason, and the connection
- * is closed. Nothing of the request beyond its head is read.
+ * upgrade or any other, is answered 503 {@code overloaded} with the reason (or, over the rate of
+ * new connections, 429 {@code rate_limited} with {@code retry_after_ms}), and the connection is
+ * closed. Nothing of the request beyond its head is read.
  */
 public final class RefusedConnection extends ChannelInboundHandlerAdapter {
+    private static final long NOT_RATE_LIMITED = 0;
+
     private final String reason;
+    private final long retryAfterMs;
     private boolean answered;
 
     public RefusedConnection(String reason) {
+        this(reason, NOT_RATE_LIMITED);
+    }
+
+    private RefusedConnection(String reason, long retryAfterMs) {
         this.reason = reason;
+        this.retryAfterMs = retryAfterMs;
+    }
+
+    /** A connection over the rate of new connections of its IP address. */
+    public static RefusedConnection rateLimited(String reason, long retryAfterMs) {
+        return new RefusedConnection(reason, retryAfterMs);
     }
 
     @Override
@@ -25,8 +39,13 @@ public final class RefusedConnection extends ChannelInboundHandlerAdapter {
         ReferenceCountUtil.release(msg);
         if (msg instanceof HttpRequest && !answered) {
             answered = true;
-            HttpResponses.error(ctx, false, ErrorCode.OVERLOADED, "connection refused: " + reason
-                    + "; try again later");
+            if (retryAfterMs == NOT_RATE_LIMITED) {
+                HttpResponses.error(ctx, false, ErrorCode.OVERLOADED, "connection refused: " + reason
+                        + "; try again later");
+            } else {
+                HttpResponses.rateLimited(ctx, "connection refused: " + reason + "; retry after " + retryAfterMs
+                        + " ms", retryAfterMs);
+            }
         }
     }
 

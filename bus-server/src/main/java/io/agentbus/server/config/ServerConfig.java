@@ -39,6 +39,7 @@ public final class ServerConfig {
     private final int maxRoomsPerConnection;
     private final int maxMembersPerRoom;
     private final int maxInboxPending;
+    private final RateLimits rateLimits;
     private final Durability durability;
     private final JournalRollCycle rollCycle;
     private final long journalMinFreeBytes;
@@ -86,6 +87,7 @@ public final class ServerConfig {
         maxRoomsPerConnection = p.intInRange(Setting.MAX_ROOMS_PER_CONNECTION, 1, 10_000_000);
         maxMembersPerRoom = p.intInRange(Setting.MAX_MEMBERS_PER_ROOM, 1, 10_000_000);
         maxInboxPending = p.intInRange(Setting.MAX_INBOX_PENDING, 1, 100_000_000);
+        rateLimits = RateLimits.parse(p, maxWebSocketMessageBytes());
         durability = p.choice(Setting.DURABILITY, Durability.class);
         rollCycle = p.choice(Setting.ROLL_CYCLE, JournalRollCycle.class);
         journalMinFreeBytes = p.longInRange(Setting.JOURNAL_MIN_FREE_BYTES, 0, Long.MAX_VALUE);
@@ -270,6 +272,11 @@ public final class ServerConfig {
     /** Direct messages that may wait for one recipient (journaled, not yet written to it). */
     public int maxInboxPending() {
         return maxInboxPending;
+    }
+
+    /** Rates of frames, bytes and new connections, per client id and per IP address. */
+    public RateLimits rateLimits() {
+        return rateLimits;
     }
 
     /** The largest WebSocket message read at all: big enough for an artifact in base64. */

@@ -46,11 +46,22 @@ public final class HttpResponses {
         json(ctx, keepAlive, HttpResponseStatus.valueOf(code.httpStatus()), json);
     }
 
+    /**
+     * 429 {@code rate_limited} with {@code retry_after_ms} in the JSON and {@code Retry-After} (whole
+     * seconds, rounded up) in the head; the connection closes once it is written.
+     */
+    public static void rateLimited(ChannelHandlerContext ctx, String message, long retryAfterMs) {
+        String json = "{\"code\":\"" + ErrorCode.RATE_LIMITED.wireName() + "\",\"message\":" + quote(message)
+                + ",\"retry_after_ms\":" + retryAfterMs + "}";
+        FullHttpResponse response = response(HttpResponseStatus.TOO_MANY_REQUESTS, "application/json",
+                Unpooled.copiedBuffer(json, StandardCharsets.UTF_8));
+        response.headers().setInt(HttpHeaderNames.RETRY_AFTER, (int) ((retryAfterMs + 999) / 1000));
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
     static void send(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, String contentType,
                      ByteBuf body) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
-        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+        FullHttpResponse response = response(status, contentType, body);
         if (keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
@@ -58,6 +69,13 @@ public final class HttpResponses {
         if (!keepAlive) {
             f.addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    private static FullHttpResponse response(HttpResponseStatus status, String contentType, ByteBuf body) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+        return response;
     }
 
     /** A JSON string literal of {@code text}. */

@@ -9,11 +9,11 @@ import io.agentbus.server.metrics.BusMetrics;
 import io.agentbus.server.sequencer.Reply;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.util.AttributeKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -25,6 +25,8 @@ public final class Session implements Reply {
     public static final int CLOSE_SLOW_CONSUMER = 4008;
     /** Close code when the server shuts down. */
     public static final int CLOSE_GOING_AWAY = 1001;
+    /** How long a client has to answer the server's close frame before the socket is closed anyway. */
+    public static final long CLOSE_HANDSHAKE_TIMEOUT_MS = 2000;
     /** Where a channel keeps its session. */
     public static final AttributeKey<Session> KEY = AttributeKey.valueOf("agentbus.session");
 
@@ -34,7 +36,7 @@ public final class Session implements Reply {
     private final FrameEncoder encoder;
     private final BusMetrics metrics;
     private final List<String> joinedRooms = new ArrayList<>();
-    private final AtomicBoolean closedSlow = new AtomicBoolean();
+    private final AtomicBoolean closing = new AtomicBoolean();
     private volatile String clientId;
     private Grants grants = Grants.ALL;
 
@@ -104,13 +106,23 @@ public final class Session implements Reply {
         }
     }
 
-    /** Writes a close frame with this code and closes the connection. Any thread. */
+    /**
+     * Writes a close frame with this code; the connection closes when the client answers it, or
+     * {@link #CLOSE_HANDSHAKE_TIMEOUT_MS} later (then once the frame is out, at most as long
+     * again): closing at once while the client still sends would reset the socket, and the client
+     * would lose the close frame. Only the first call counts. Any thread.
+     */
     public void close(int code, String reason) {
-        if (code == CLOSE_SLOW_CONSUMER && closedSlow.compareAndSet(false, true)) {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        if (code == CLOSE_SLOW_CONSUMER) {
             metrics.slowConsumerClosed();
         }
-        channel.eventLoop().execute(() -> channel.writeAndFlush(new CloseWebSocketFrame(code, reason))
-                .addListener(ChannelFutureListener.CLOSE));
+        channel.eventLoop().execute(() -> {
+            channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
+            channel.eventLoop().schedule(() -> channel.close(), CLOSE_HANDSHAKE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        });
     }
 
     /**

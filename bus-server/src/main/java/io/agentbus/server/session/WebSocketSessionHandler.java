@@ -13,12 +13,14 @@ import io.agentbus.server.auth.Grants;
 import io.agentbus.server.auth.TokenRejectedException;
 import io.agentbus.server.delivery.DeliveryQueue;
 import io.agentbus.server.delivery.FrameEncoder;
+import io.agentbus.server.ratelimit.ConnectionRates;
 import io.agentbus.server.sequencer.Command;
 import io.agentbus.server.sequencer.Sequencer;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
@@ -39,6 +41,8 @@ public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<W
     public static final int CLOSE_UNAUTHENTICATED = 4001;
     /** Close code for a message too large to read. */
     public static final int CLOSE_TOO_LARGE = 1009;
+    /** Close code for a connection that kept sending after too many {@code rate_limited} answers. */
+    public static final int CLOSE_RATE_LIMITED = 4029;
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketSessionHandler.class);
 
     private final SessionContext context;
@@ -47,6 +51,7 @@ public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<W
     private final RequestDispatcher dispatcher;
     private byte[] scratch = new byte[4096];
     private Session session;
+    private ConnectionRates rates;
     private ScheduledFuture<?> helloTimeout;
     /** A token sent with the upgrade request (header or {@code ?token=}), for a hello without one. */
     private String upgradeToken;
@@ -63,8 +68,8 @@ public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<W
         if (evt instanceof HandshakeComplete handshake) {
             upgradeToken = UpgradeToken.of(handshake);
             opened(ctx);
-        } else if (evt instanceof IdleStateEvent) {
-            closeIdle(ctx);
+        } else if (evt instanceof IdleStateEvent idle) {
+            onIdle(ctx, idle);
         } else {
             super.userEventTriggered(ctx, evt);
         }
@@ -76,6 +81,7 @@ public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<W
                 (client, offset) -> sequencer.submitInternal(new Command.InboxWritten(client, offset)),
                 sequencer.drainBatch(), context.metrics());
         session = new Session(context.nextSessionId(), ctx.channel(), delivery, encoder, context.metrics());
+        rates = ctx.channel().attr(ConnectionRates.KEY).get();
         context.metrics().connectionOpened();
         ctx.channel().attr(Session.KEY).set(session);
         context.channels().add(ctx.channel());
@@ -91,19 +97,33 @@ public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<W
         if (frame instanceof TextWebSocketFrame) {
             onText(frame.content());
         } else if (frame instanceof BinaryWebSocketFrame) {
-            replyError(null, ErrorCode.BAD_REQUEST, "binary frames are not accepted: send one JSON object per"
-                    + " text frame");
+            long retryAfterMs = rates.admit(frame.content().readableBytes());
+            if (retryAfterMs > 0) {
+                refuseRate(null, retryAfterMs);
+            } else {
+                replyError(null, ErrorCode.BAD_REQUEST, "binary frames are not accepted: send one JSON object per"
+                        + " text frame");
+            }
         }
     }
 
     private void onText(ByteBuf content) {
         int length = content.readableBytes();
         context.metrics().bytesReceived(length);
+        long retryAfterMs = rates.admit(length);
         ClientFrame frame;
         try {
             frame = reader.readClient(copy(content, length), 0, length);
         } catch (ProtocolException e) {
-            replyError(e.rid(), e.code(), e.getMessage());
+            if (retryAfterMs > 0) {
+                refuseRate(e.rid(), retryAfterMs);
+            } else {
+                replyError(e.rid(), e.code(), e.getMessage());
+            }
+            return;
+        }
+        if (retryAfterMs > 0) {
+            refuseRate(frame.rid(), retryAfterMs);
             return;
         }
         if (length > context.config().maxFrameBytes() && !(frame instanceof ArtifactUpload)) {
@@ -149,7 +169,18 @@ public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<W
             replyError(hello.rid(), ErrorCode.OVERLOADED, "the server is overloaded; say hello again shortly");
             return;
         }
+        rates.client(hello.client());
         helloTimeout.cancel(false);
+    }
+
+    /** Answers {@code rate_limited}, or closes with 4029 a connection refused too often already. */
+    private void refuseRate(String rid, long retryAfterMs) {
+        if (rates.refusedTooOften()) {
+            session.close(CLOSE_RATE_LIMITED, "rate limited: kept sending after rate_limited");
+            return;
+        }
+        reply(new ErrorFrame(rid, ErrorCode.RATE_LIMITED, rates.lastRefusal() + "; retry after " + retryAfterMs
+                + " ms", retryAfterMs));
     }
 
     private byte[] copy(ByteBuf content, int length) {
@@ -196,6 +227,19 @@ public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<W
             session.close(CLOSE_TOO_LARGE, "message over " + context.config().maxWebSocketMessageBytes() + " bytes");
         } else {
             ctx.close();
+        }
+    }
+
+    /**
+     * Nothing read for half the idle timeout: a WebSocket gets a ping, whose pong (every WebSocket
+     * library answers one by itself) is traffic, so a live peer stays and a half-open connection
+     * is found. Nothing read for the whole idle timeout: closed.
+     */
+    private void onIdle(ChannelHandlerContext ctx, IdleStateEvent idle) {
+        if (!idle.isFirst()) {
+            closeIdle(ctx);
+        } else if (session != null) {
+            ctx.writeAndFlush(new PingWebSocketFrame());
         }
     }
 

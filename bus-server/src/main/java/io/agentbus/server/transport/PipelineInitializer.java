@@ -7,6 +7,9 @@ import io.agentbus.server.admission.RefusedConnection;
 import io.agentbus.server.config.ServerConfig;
 import io.agentbus.server.http.BodyLimitAggregator;
 import io.agentbus.server.http.HttpApiHandler;
+import io.agentbus.server.ratelimit.ConnectionRates;
+import io.agentbus.server.ratelimit.RateLimiter;
+import io.agentbus.server.session.Session;
 import io.agentbus.server.session.SessionContext;
 import io.agentbus.server.session.WebSocketSessionHandler;
 import io.netty.channel.ChannelInitializer;
@@ -22,10 +25,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The pipeline of every connection: TLS when configured, the handshake deadline, HTTP codec and
- * aggregator, idle detection, the origin check, the WebSocket upgrade at {@code /ws} (with frame
+ * aggregator, idle detection (an event after each half of {@code idle.timeout.ms} without a read:
+ * the session pings at the first and closes at the second), the origin check, the WebSocket upgrade at {@code /ws} (with frame
  * size limit, UTF-8 check and reassembly of fragments), the REST handler for everything else, and
- * the session handler for WebSocket frames. A connection over a connection limit gets only what
- * it takes to answer its first request with 503. The deadline and the origin check leave with
+ * the session handler for WebSocket frames. A connection over its IP address's rate of new
+ * connections or over a connection limit gets only what it takes to answer its first request with
+ * 429 or 503. The deadline and the origin check leave with
  * the upgrade: a WebSocket frame passes only the codec, the aggregator, idle detection and the
  * session.
  */
@@ -37,8 +42,6 @@ public final class PipelineInitializer extends ChannelInitializer<SocketChannel>
     private static final String DEADLINE_BYTES = "deadline-bytes";
     private static final String DEADLINE_REQUESTS = "deadline-requests";
     private static final String ORIGIN = "origin";
-    /** How long a client has to answer the server's close frame before the socket is closed anyway. */
-    private static final long CLOSE_HANDSHAKE_TIMEOUT_MS = 2000;
 
     private final ServerConfig config;
     private final SessionContext sessions;
@@ -46,24 +49,26 @@ public final class PipelineInitializer extends ChannelInitializer<SocketChannel>
     private final WebSocketServerProtocolConfig webSocketConfig;
     private final Tls tls;
     private final ConnectionLimiter limiter;
+    private final RateLimiter rates;
     private final OriginCheck originCheck;
     private final AfterUpgrade afterUpgrade = new AfterUpgrade(ORIGIN, DEADLINE_BYTES, DEADLINE_REQUESTS);
 
     /** {@code tls} is {@code null} for plain {@code ws://} and {@code http://}. */
     public PipelineInitializer(ServerConfig config, SessionContext sessions, HttpApiHandler httpApi, Tls tls,
-                               ConnectionLimiter limiter) {
+                               ConnectionLimiter limiter, RateLimiter rates) {
         this.config = config;
         this.sessions = sessions;
         this.httpApi = httpApi;
         this.tls = tls;
         this.limiter = limiter;
+        this.rates = rates;
         this.originCheck = new OriginCheck(config.wsAllowedOrigins(), tls != null);
         this.webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(WEBSOCKET_PATH)
                 .checkStartsWith(true)
                 .handleCloseFrames(true)
                 .dropPongFrames(true)
-                .forceCloseTimeoutMillis(CLOSE_HANDSHAKE_TIMEOUT_MS)
+                .forceCloseTimeoutMillis(Session.CLOSE_HANDSHAKE_TIMEOUT_MS)
                 .decoderConfig(WebSocketDecoderConfig.newBuilder()
                         .maxFramePayloadLength(config.maxWebSocketMessageBytes())
                         .allowExtensions(false)
@@ -81,6 +86,12 @@ public final class PipelineInitializer extends ChannelInitializer<SocketChannel>
         HandshakeDeadline deadline = new HandshakeDeadline(config.handshakeTimeoutMs());
         p.addLast(DEADLINE_BYTES, deadline.bytesIn());
         p.addLast("http", new HttpServerCodec());
+        ConnectionRates connectionRates = rates.open(ch);
+        long retryAfterMs = connectionRates.connectionWaitMs();
+        if (retryAfterMs > 0) {
+            p.addLast("refused", RefusedConnection.rateLimited(connectionRates.lastRefusal(), retryAfterMs));
+            return;
+        }
         String refused = limiter.admit(ch);
         if (refused != null) {
             p.addLast("refused", new RefusedConnection(refused));
@@ -88,7 +99,7 @@ public final class PipelineInitializer extends ChannelInitializer<SocketChannel>
         }
         p.addLast("http-aggregator", new BodyLimitAggregator(
                 Math.max(config.maxFrameBytes(), config.artifactMaxBytes()) + 1));
-        p.addLast("idle", new IdleStateHandler(config.idleTimeoutMs(), 0, 0, TimeUnit.MILLISECONDS));
+        p.addLast("idle", new IdleStateHandler(config.idleTimeoutMs() * 1_000_000L / 2, 0, 0, TimeUnit.NANOSECONDS));
         p.addLast(ORIGIN, originCheck);
         p.addLast("websocket", new WebSocketServerProtocolHandler(webSocketConfig));
         p.addLast(DEADLINE_REQUESTS, deadline.requestsIn());

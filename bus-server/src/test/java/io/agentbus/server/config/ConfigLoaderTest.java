@@ -187,6 +187,33 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldRejectANegativeRateAndAZeroRefusalCount() {
+        assertEquals("rate.messages.per.client must be between 0 and 1000000000, not -5"
+                + " (rate.messages.per.client from flag --rate-messages-per-client)",
+                failure(NO_ENV, "--rate-messages-per-client=-5"));
+        assertEquals("rate.refusals.before.close must be between 1 and 1000000, not 0"
+                + " (rate.refusals.before.close from environment variable AGENTBUS_RATE_REFUSALS_BEFORE_CLOSE)",
+                failure(Map.of("AGENTBUS_RATE_REFUSALS_BEFORE_CLOSE", "0")));
+        assertEquals("rate.bytes.per.ip must be between 0 and 1000000000, not 2000000000"
+                + " (rate.bytes.per.ip from flag --rate-bytes-per-ip)", failure(NO_ENV, "--rate-bytes-per-ip=2000000000"));
+    }
+
+    @Test
+    void shouldDefaultToGenerousRatesWithAByteBurstOfTheLargestMessage() {
+        RateLimits rates = load(NO_ENV).rateLimits();
+        assertEquals(new Rate("rate.messages.per.client", 10_000, 10_000), rates.messagesPerClient());
+        assertEquals(new Rate("rate.messages.per.ip", 100_000, 100_000), rates.messagesPerIp());
+        assertEquals(new Rate("rate.connections.per.ip", 2_000, 2_000), rates.connectionsPerIp());
+        assertEquals(32 << 20, rates.bytesPerClient().perSecond());
+        assertEquals(32 << 20, rates.bytesPerClient().burst());
+
+        Rate slow = load(NO_ENV, "--rate-bytes-per-ip", "1000").rateLimits().bytesPerIp();
+        assertEquals(1000, slow.perSecond());
+        assertEquals(ServerConfig.DEFAULT.maxWebSocketMessageBytes(), slow.burst());
+        assertFalse(load(NO_ENV, "--rate-messages-per-ip", "0").rateLimits().messagesPerIp().on());
+    }
+
+    @Test
     void shouldRejectNegativeDedupWindow() {
         assertEquals("dedup.window.ms must be between 0 and 86400000, not -1"
                 + " (dedup.window.ms from flag --dedup-window-ms)", failure(NO_ENV, "--dedup-window-ms=-1"));

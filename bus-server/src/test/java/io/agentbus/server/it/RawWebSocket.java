@@ -1,11 +1,15 @@
 package io.agentbus.server.it;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -21,20 +25,30 @@ final class RawWebSocket implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final Random masks;
+    private final ByteArrayOutputStream kept;
     private volatile boolean closedByServer;
     private volatile long bytesRead;
 
-    private RawWebSocket(Socket socket, Random masks) throws IOException {
+    private RawWebSocket(Socket socket, Random masks, boolean keepInput) throws IOException {
         this.socket = socket;
         this.out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
         this.masks = masks;
+        this.kept = keepInput ? new ByteArrayOutputStream() : null;
     }
 
     /** Connects and completes the upgrade; fails unless the server answers 101. */
     static RawWebSocket open(int port, Random masks) throws IOException {
+        return open(port, masks, false);
+    }
+
+    /**
+     * Connects and completes the upgrade; with {@code keepInput} what the server sends is kept for
+     * {@link #serverFrames()}. It never answers a ping.
+     */
+    static RawWebSocket open(int port, Random masks, boolean keepInput) throws IOException {
         Socket socket = new Socket("127.0.0.1", port);
         socket.setTcpNoDelay(true);
-        RawWebSocket ws = new RawWebSocket(socket, masks);
+        RawWebSocket ws = new RawWebSocket(socket, masks, keepInput);
         ws.out.write(UPGRADE);
         ws.out.flush();
         String head = readHead(socket.getInputStream());
@@ -95,11 +109,51 @@ final class RawWebSocket implements AutoCloseable {
             int n;
             while ((n = in.read(buffer)) != -1) {
                 bytesRead += n;
+                if (kept != null) {
+                    synchronized (kept) {
+                        kept.write(buffer, 0, n);
+                    }
+                }
             }
         } catch (IOException e) {
             // a reset or our own close: either way nothing more comes
         }
         closedByServer = true;
+    }
+
+    /** A frame the server sent: its opcode and payload (server frames are never masked). */
+    record ServerFrame(int opcode, byte[] payload) {
+        /** The status code of a close frame. */
+        int closeCode() {
+            return (payload[0] & 0xFF) << 8 | payload[1] & 0xFF;
+        }
+    }
+
+    /** The whole frames kept so far, in order; only with {@code keepInput}. */
+    List<ServerFrame> serverFrames() {
+        byte[] in;
+        synchronized (kept) {
+            in = kept.toByteArray();
+        }
+        List<ServerFrame> frames = new ArrayList<>();
+        int at = 0;
+        while (at + 2 <= in.length) {
+            int length = in[at + 1] & 0x7F;
+            int header = 2;
+            if (length == 126) {
+                if (at + 4 > in.length) {
+                    break;
+                }
+                length = (in[at + 2] & 0xFF) << 8 | in[at + 3] & 0xFF;
+                header = 4;
+            }
+            if (at + header + length > in.length) {
+                break;
+            }
+            frames.add(new ServerFrame(in[at] & 0x0F, Arrays.copyOfRange(in, at + header, at + header + length)));
+            at += header + length;
+        }
+        return frames;
     }
 
     private static String readHead(InputStream in) throws IOException {

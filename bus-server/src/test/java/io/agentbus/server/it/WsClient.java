@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -26,6 +27,7 @@ public final class WsClient implements AutoCloseable {
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket ws;
     private final StringBuilder partial = new StringBuilder();
+    private final AtomicInteger pings = new AtomicInteger();
     private volatile boolean paused;
 
     private WsClient(HttpClient http, URI uri, String origin) {
@@ -145,6 +147,11 @@ public final class WsClient implements AutoCloseable {
         return closed.orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
+    /** WebSocket pings received from the server (the JDK's client answers each with a pong by itself). */
+    public int pings() {
+        return pings.get();
+    }
+
     public boolean isClosed() {
         return closed.isDone();
     }
@@ -183,6 +190,15 @@ public final class WsClient implements AutoCloseable {
                 frames.add(partial.toString());
                 partial.setLength(0);
             }
+            if (!paused) {
+                webSocket.request(1);
+            }
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+            pings.incrementAndGet();
             if (!paused) {
                 webSocket.request(1);
             }
