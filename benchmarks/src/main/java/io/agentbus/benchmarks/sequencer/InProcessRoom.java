@@ -139,8 +139,8 @@ final class InProcessRoom implements AutoCloseable {
             throw new IllegalStateException("connection " + id + " was not accepted within " + TIMEOUT_S + " s");
         }
         channels.add(channel);
-        DeliveryQueue delivery = new DeliveryQueue(channel, DEFAULTS.deliveryQueueCapacity(), encoder,
-                (client, offset) -> { },
+        DeliveryQueue delivery = new DeliveryQueue(channel, DEFAULTS.deliveryQueueCapacity(),
+                DEFAULTS.deliveryQueueBytes(), encoder, (client, offset) -> { },
                 sequencer.drainBatch(), metrics);
         channel.pipeline().addLast(new DrainOnWritable(delivery));
         return new Session(id, channel, delivery, encoder, metrics);

@@ -25,6 +25,7 @@ public final class ServerConfig {
     private final long heartbeatMs;
     private final int ingressQueueCapacity;
     private final int deliveryQueueCapacity;
+    private final long deliveryQueueBytes;
     private final int writeBufferLowBytes;
     private final int writeBufferHighBytes;
     private final int artifactMaxBytes;
@@ -73,6 +74,7 @@ public final class ServerConfig {
         heartbeatMs = p.longInRange(Setting.HEARTBEAT_MS, 50, 86_400_000L);
         ingressQueueCapacity = p.intInRange(Setting.INGRESS_QUEUE_CAPACITY, 16, 1 << 24);
         deliveryQueueCapacity = p.intInRange(Setting.DELIVERY_QUEUE_CAPACITY, 16, 1 << 24);
+        deliveryQueueBytes = p.longInRange(Setting.DELIVERY_QUEUE_BYTES, 1024, 1L << 40);
         writeBufferLowBytes = p.intInRange(Setting.WRITE_BUFFER_LOW_BYTES, 1024, 1 << 30);
         writeBufferHighBytes = p.intInRange(Setting.WRITE_BUFFER_HIGH_BYTES, 2048, 1 << 30);
         artifactMaxBytes = p.intInRange(Setting.ARTIFACT_MAX_BYTES, 1, 256 << 20);
@@ -207,6 +209,11 @@ public final class ServerConfig {
 
     public int deliveryQueueCapacity() {
         return deliveryQueueCapacity;
+    }
+
+    /** Live frame bytes one connection's delivery queue may hold (low and normal get a share). */
+    public long deliveryQueueBytes() {
+        return deliveryQueueBytes;
     }
 
     public int writeBufferLowBytes() {

@@ -17,6 +17,8 @@ public enum Setting {
             "requests waiting for the sequencer before new ones get 'overloaded'"),
     DELIVERY_QUEUE_CAPACITY("delivery.queue.capacity", "16384",
             "frames queued per connection and priority before low/normal are dropped"),
+    DELIVERY_QUEUE_BYTES("delivery.queue.bytes", "67108864",
+            "message bytes queued per connection; low may fill 1/2, normal 3/4"),
     WRITE_BUFFER_LOW_BYTES("write.buffer.low.bytes", "32768", "socket write buffer low water mark"),
     WRITE_BUFFER_HIGH_BYTES("write.buffer.high.bytes", "131072", "socket write buffer high water mark"),
     ARTIFACT_MAX_BYTES("artifact.max.bytes", "10485760", "largest artifact a member may upload"),

@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.SpscChunkedArrayQueue;
 import org.jctools.queues.SpscUnboundedArrayQueue;
@@ -30,6 +31,29 @@ import org.jctools.queues.SpscUnboundedArrayQueue;
  * {@link InboxFrame}s, whose write completion is reported to the {@link InboxWriteListener}.
  * Items of the priority lanes carry the time they were offered ({@link FrameEncoder#wrapSequenced}):
  * writing one records its wait in the {@link BusMetrics} delivery latency of its priority.
+ *
+ * <p><b>Byte budget.</b> Besides its lane's capacity in frames, a live frame (room or direct, any
+ * priority) must fit the connection's byte budget: the readable bytes of every live frame this
+ * queue holds a reference to, counted per reference (a frame shared by 500 members counts in each
+ * of their budgets). Lower priorities may fill only part of it, so a flood of them leaves room for
+ * higher ones: {@code low} up to {@link #LOW_SHARE} of the budget, {@code normal} up to
+ * {@link #NORMAL_SHARE}, {@code high} and {@code critical} up to all of it. A frame that does not
+ * fit is refused like one whose lane is full; a frame is always admitted when no live bytes are
+ * queued, so a frame larger than the budget still gets through to a reader that keeps up. Control
+ * and replay frames are not counted: replies are bounded by the control lane, replay by the join
+ * that asked for it.
+ *
+ * <p>The two threads share the count without a lock and without a read-modify-write: each side
+ * has its own monotonic counter that only it writes. The sequencer adds a frame's bytes to
+ * {@link #offeredBytes}, a plain field no other thread reads, after the lane accepted the frame.
+ * The event loop adds the bytes of each live frame it writes (or discards) to
+ * {@link #releasedTotal}, plain, and publishes that total once per drain into
+ * {@link #releasedBytes} with an ordered store ({@code lazySet}: no fence, the value becomes
+ * visible soon after). The sequencer reads it with a volatile load. Queued bytes are
+ * {@code offeredBytes - releasedBytes}; the sequencer can only see a stale, smaller released
+ * total, never one counting frames it has not offered, so the figure errs on the high side: a
+ * frame may be refused a drain too early, never admitted over the budget. Per message that is one
+ * volatile load and plain arithmetic on each side, nothing allocated.
  */
 public final class DeliveryQueue {
     private static final int MAX_WRITES_PER_DRAIN = 4096;
@@ -51,6 +75,10 @@ public final class DeliveryQueue {
     private static final int NOT_LIVE = -1;
     /** Writes timed with one reading of the clock: the clock costs about as much as the rest of the timing. */
     private static final int WRITES_PER_CLOCK_READ = 64;
+    /** The share of the byte budget that {@code low} frames may fill. */
+    static final double LOW_SHARE = 0.5;
+    /** The share of the byte budget that {@code normal} frames may fill. */
+    static final double NORMAL_SHARE = 0.75;
 
     private final Channel channel;
     private final FrameEncoder encoder;
@@ -74,11 +102,20 @@ public final class DeliveryQueue {
     /** The write time of live frames: read at the first of each {@link #WRITES_PER_CLOCK_READ}. */
     private long writtenAtNs;
     private int timedWrites;
+    /** Queued live bytes up to which a frame of each priority (by ordinal) is admitted. */
+    private final long[] byteLimits;
+    /** Bytes of live frames ever offered. Sequencer thread only. */
+    private long offeredBytes;
+    /** Bytes of live frames ever written or discarded. Event loop only; published per drain. */
+    private long releasedTotal;
+    /** {@link #releasedTotal} as last published: written by the event loop, read by the sequencer. */
+    private final AtomicLong releasedBytes = new AtomicLong();
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public DeliveryQueue(Channel channel, int capacityPerLane, FrameEncoder encoder,
+    public DeliveryQueue(Channel channel, int capacityPerLane, long byteBudget, FrameEncoder encoder,
                          InboxWriteListener inboxListener, DrainBatch batch, BusMetrics metrics) {
         this.channel = channel;
+        this.byteLimits = byteLimits(byteBudget);
         this.metrics = metrics;
         this.batch = batch;
         this.loopDrain = batch.loopDrain(channel.eventLoop());
@@ -89,6 +126,15 @@ public final class DeliveryQueue {
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = lane(capacityPerLane);
         }
+    }
+
+    private static long[] byteLimits(long budget) {
+        long[] limits = new long[PRIORITIES.length];
+        limits[Priority.CRITICAL.ordinal()] = budget;
+        limits[Priority.HIGH.ordinal()] = budget;
+        limits[Priority.NORMAL.ordinal()] = (long) (budget * NORMAL_SHARE);
+        limits[Priority.LOW.ordinal()] = (long) (budget * LOW_SHARE);
+        return limits;
     }
 
     private static <T> SpscChunkedArrayQueue<T> lane(int capacity) {
@@ -108,10 +154,29 @@ public final class DeliveryQueue {
     /**
      * Queues a live frame at its priority. Sequencer thread only.
      *
-     * @return {@code false} when that priority's lane is full; the item is then still the caller's
+     * @return {@code false} when that priority's lane is full or the frame does not fit its share
+     *     of the byte budget; the item is then still the caller's
      */
     public boolean offer(Priority priority, Object item) {
-        return lanes[priority.ordinal()].offer(item);
+        int bytes = frameOf(item).readableBytes();
+        long queued = offeredBytes - releasedBytes.get();
+        if (queued > 0 && queued + bytes > byteLimits[priority.ordinal()]) {
+            return false;
+        }
+        if (!lanes[priority.ordinal()].offer(item)) {
+            return false;
+        }
+        offeredBytes += bytes;
+        return true;
+    }
+
+    /** Live bytes queued as the sequencer sees them (possibly a drain late). Sequencer thread only. */
+    long queuedBytes() {
+        return offeredBytes - releasedBytes.get();
+    }
+
+    private static ByteBuf frameOf(Object item) {
+        return item instanceof InboxFrame inbox ? inbox.frame() : (ByteBuf) item;
     }
 
     /**
@@ -192,6 +257,7 @@ public final class DeliveryQueue {
     private void countDrainedBytes() {
         metrics.bytesSent(drainedBytes);
         drainedBytes = 0;
+        releasedBytes.lazySet(releasedTotal);
     }
 
     private int writeDropNotices() {
@@ -256,8 +322,10 @@ public final class DeliveryQueue {
 
     /** Before the write, which may release the frame. */
     private void recordWrite(ByteBuf frame) {
-        drainedBytes += frame.readableBytes();
+        int bytes = frame.readableBytes();
+        drainedBytes += bytes;
         if (polledLane != NOT_LIVE) {
+            releasedTotal += bytes;
             if (timedWrites++ % WRITES_PER_CLOCK_READ == 0) {
                 writtenAtNs = System.nanoTime();
             }
@@ -275,7 +343,12 @@ public final class DeliveryQueue {
 
     private void discardAll() {
         for (Object item = poll(); item != null; item = poll()) {
-            ReferenceCountUtil.release(item instanceof InboxFrame inbox ? inbox.frame() : item);
+            ByteBuf frame = frameOf(item);
+            if (polledLane != NOT_LIVE) {
+                releasedTotal += frame.readableBytes();
+            }
+            ReferenceCountUtil.release(frame);
         }
+        releasedBytes.lazySet(releasedTotal);
     }
 }

@@ -77,7 +77,8 @@ public final class WebSocketSessionHandler extends SimpleChannelInboundHandler<W
 
     private void opened(ChannelHandlerContext ctx) {
         Sequencer sequencer = context.sequencer();
-        DeliveryQueue delivery = new DeliveryQueue(ctx.channel(), context.config().deliveryQueueCapacity(), encoder,
+        DeliveryQueue delivery = new DeliveryQueue(ctx.channel(), context.config().deliveryQueueCapacity(),
+                context.config().deliveryQueueBytes(), encoder,
                 (client, offset) -> sequencer.submitInternal(new Command.InboxWritten(client, offset)),
                 sequencer.drainBatch(), context.metrics());
         session = new Session(context.nextSessionId(), ctx.channel(), delivery, encoder, context.metrics());

@@ -26,7 +26,7 @@ class DrainBatchTest {
     @BeforeEach
     void setUp() {
         batch.own();
-        queue = new DeliveryQueue(channel, 16, encoder, (client, offset) -> { }, batch, new BusMetrics());
+        queue = new DeliveryQueue(channel, 16, 1 << 20, encoder, (client, offset) -> { }, batch, new BusMetrics());
     }
 
     @AfterEach
