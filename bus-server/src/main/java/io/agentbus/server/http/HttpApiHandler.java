@@ -17,6 +17,7 @@ import io.agentbus.server.auth.TokenRejectedException;
 import io.agentbus.server.config.ServerConfig;
 import io.agentbus.server.metrics.BusMetrics;
 import io.agentbus.server.metrics.PrometheusMetrics;
+import io.agentbus.server.ratelimit.ConnectionRates;
 import io.agentbus.server.sequencer.Command;
 import io.agentbus.server.sequencer.Sequencer;
 import io.netty.buffer.ByteBuf;
@@ -45,6 +46,11 @@ import java.util.List;
  * ({@code 403 forbidden}): {@code sub} to read a room's messages, {@code pub} to post messages
  * or artifacts, which are then from the token's subject. {@code /health}, {@code /metrics} and
  * the dashboard's files stay open.
+ *
+ * <p>Writes (posted messages and artifacts) take one message and their body's bytes from the rate
+ * limits of their IP address and, with tokens on, of their token's client, the buckets WebSocket
+ * frames take from: {@code 429 rate_limited} with {@code retry_after_ms} and {@code Retry-After}
+ * when over.
  */
 @ChannelHandler.Sharable
 public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -147,11 +153,11 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
                 history(ex, uri, room);
             }
         } else if (what.equals("messages") && ex.request.method().equals(HttpMethod.POST)) {
-            if (allowed(ex, Permissions.room(identity.grants(), room, Right.PUB))) {
+            if (allowed(ex, Permissions.room(identity.grants(), room, Right.PUB)) && withinRate(ex, identity)) {
                 publish(ex, room, identity.client());
             }
         } else if (what.equals("artifacts") && ex.request.method().equals(HttpMethod.POST)) {
-            if (allowed(ex, Permissions.room(identity.grants(), room, Right.PUB))) {
+            if (allowed(ex, Permissions.room(identity.grants(), room, Right.PUB)) && withinRate(ex, identity)) {
                 uploadArtifact(ex, uri, room, identity.client());
             }
         } else if (what.equals("messages") || what.equals("artifacts")) {
@@ -159,6 +165,24 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
         } else {
             ex.error(ErrorCode.NOT_FOUND, "no such path: " + uri.path());
         }
+    }
+
+    /**
+     * Whether a write fits the rates of its IP address and, with tokens on, of its token's client
+     * (one message and its body's bytes, as a WebSocket frame would take); answers 429 otherwise.
+     */
+    private boolean withinRate(Exchange ex, Identity identity) {
+        ConnectionRates rates = ex.ctx.channel().attr(ConnectionRates.KEY).get();
+        if (rates == null) {
+            return true;
+        }
+        String client = auth.tokensRequired() ? identity.client() : null;
+        long waitMs = rates.admitRequest(client, ex.request.content().readableBytes());
+        if (waitMs > 0) {
+            HttpResponses.rateLimited(ex.ctx, ex.keepAlive, rates.lastRefusal() + "; retry after " + waitMs + " ms",
+                    waitMs);
+        }
+        return waitMs == 0;
     }
 
     private void history(Exchange ex, QueryStringDecoder uri, String room) {

@@ -38,10 +38,7 @@ public final class HttpResponses {
 
     /** A JSON error with the code's HTTP status; without keep-alive the connection closes once it is written. */
     public static void error(ChannelHandlerContext ctx, boolean keepAlive, ErrorCode code, String message) {
-        BusMetrics counts = ctx.channel().attr(ERROR_COUNTS).get();
-        if (counts != null) {
-            counts.error(code);
-        }
+        count(ctx, code);
         String json = "{\"code\":\"" + code.wireName() + "\",\"message\":" + quote(message) + "}";
         json(ctx, keepAlive, HttpResponseStatus.valueOf(code.httpStatus()), json);
     }
@@ -51,17 +48,33 @@ public final class HttpResponses {
      * seconds, rounded up) in the head; the connection closes once it is written.
      */
     public static void rateLimited(ChannelHandlerContext ctx, String message, long retryAfterMs) {
+        rateLimited(ctx, false, message, retryAfterMs);
+    }
+
+    /** The same for a REST request; without keep-alive the connection closes once it is written. */
+    static void rateLimited(ChannelHandlerContext ctx, boolean keepAlive, String message, long retryAfterMs) {
+        count(ctx, ErrorCode.RATE_LIMITED);
         String json = "{\"code\":\"" + ErrorCode.RATE_LIMITED.wireName() + "\",\"message\":" + quote(message)
                 + ",\"retry_after_ms\":" + retryAfterMs + "}";
         FullHttpResponse response = response(HttpResponseStatus.TOO_MANY_REQUESTS, "application/json",
                 Unpooled.copiedBuffer(json, StandardCharsets.UTF_8));
         response.headers().setInt(HttpHeaderNames.RETRY_AFTER, (int) ((retryAfterMs + 999) / 1000));
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        send(ctx, keepAlive, response);
+    }
+
+    private static void count(ChannelHandlerContext ctx, ErrorCode code) {
+        BusMetrics counts = ctx.channel().attr(ERROR_COUNTS).get();
+        if (counts != null) {
+            counts.error(code);
+        }
     }
 
     static void send(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, String contentType,
                      ByteBuf body) {
-        FullHttpResponse response = response(status, contentType, body);
+        send(ctx, keepAlive, response(status, contentType, body));
+    }
+
+    private static void send(ChannelHandlerContext ctx, boolean keepAlive, FullHttpResponse response) {
         if (keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }

@@ -4,10 +4,12 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.local.SynchronizationStrategy;
 import io.netty.util.AttributeKey;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The rate limits one connection answers to: its IP address's buckets from the start, its client
- * id's from {@code hello} on, and its own count of refusals. Its event loop only (the buckets it
+ * id's from {@code hello} on (or, over HTTP, those of the client a REST write's token names), and
+ * its own count of refusals. Its event loop only (the buckets it
  * holds are shared and thread-safe).
  */
 public final class ConnectionRates {
@@ -60,6 +62,22 @@ public final class ConnectionRates {
         return refused(ip, refused, ip.tokensFor(refused, length));
     }
 
+    /**
+     * Takes a REST write of {@code length} bytes from the buckets of {@code clientId} (the subject
+     * of the request's token; {@code null} without tokens) and of the IP address, like
+     * {@link #admit}. Requests of one keep-alive connection may carry different tokens: the
+     * connection holds the buckets of the latest request's client.
+     */
+    public long admitRequest(String clientId, int length) {
+        if (!Objects.equals(clientId, this.clientId)) {
+            release();
+            if (clientId != null) {
+                client(clientId);
+            }
+        }
+        return admit(length);
+    }
+
     /** Counts a refusal; {@code true} once this connection was refused more often than the window allows. */
     public boolean refusedTooOften() {
         return !refusals.tryConsume(1);
@@ -81,5 +99,6 @@ public final class ConnectionRates {
             limiter.releaseClient(clientId);
             client = null;
         }
+        clientId = null;
     }
 }
