@@ -1,6 +1,5 @@
 package io.agentbus.orchestrator.worker.it;
 
-import static io.agentbus.orchestrator.worker.it.WorkerFixture.awaitNoChildProcesses;
 import static io.agentbus.orchestrator.worker.it.WorkerFixture.first;
 import static io.agentbus.orchestrator.worker.it.WorkerFixture.is;
 import static io.agentbus.orchestrator.worker.it.WorkerFixture.ofTask;
@@ -12,46 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.agentbus.orchestrator.worker.it.LiveDaemon.Event;
 import io.agentbus.protocol.Priority;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Each agent's output format, from a real child process through the worker into the room. */
-class AgentFormatsIT {
-    @TempDir
-    static Path dataDir;
-    static LiveDaemon daemon;
-
-    @TempDir
-    Path workspaces;
-    WorkerFixture fixture;
-
-    @BeforeAll
-    static void startDaemon() throws Exception {
-        daemon = LiveDaemon.start(dataDir);
-    }
-
-    @AfterAll
-    static void stopDaemon() {
-        daemon.close();
-    }
-
-    @BeforeEach
-    void fixture() {
-        fixture = new WorkerFixture(daemon, workspaces);
-    }
-
-    @AfterEach
-    void closeWorkers() {
-        fixture.close();
-        awaitNoChildProcesses();
-    }
-
+class AgentFormatsIT extends LiveWorkerTest {
     @Test
     void shouldTurnClaudeStreamJsonIntoEventsAndCompleteWithTheFilesChanged() throws Exception {
         fixture.worker("claude-room", "claude-1", "claude", "fake-claude.sh").start();

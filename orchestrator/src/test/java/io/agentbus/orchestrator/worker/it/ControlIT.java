@@ -19,44 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** pause, resume and stop from the room, and the worker's own shutdown: states in /proc, events in the room. */
-class ControlIT {
-    @TempDir
-    static Path dataDir;
-    static LiveDaemon daemon;
-
-    @TempDir
-    Path workspaces;
-    WorkerFixture fixture;
-
-    @BeforeAll
-    static void startDaemon() throws Exception {
-        daemon = LiveDaemon.start(dataDir);
-    }
-
-    @AfterAll
-    static void stopDaemon() {
-        daemon.close();
-    }
-
-    @BeforeEach
-    void fixture() {
-        fixture = new WorkerFixture(daemon, workspaces);
-    }
-
-    @AfterEach
-    void closeWorkers() {
-        fixture.close();
-        awaitNoChildProcesses();
-    }
-
+class ControlIT extends LiveWorkerTest {
     @Test
     void shouldPauseAndResumeTheAgentsProcessGroupAndThenStopIt() throws Exception {
         fixture.worker("pause-room", "w", "custom", "generic-agent.sh", "tick").start();

@@ -1,6 +1,5 @@
 package io.agentbus.orchestrator.worker.it;
 
-import static io.agentbus.orchestrator.worker.it.WorkerFixture.awaitNoChildProcesses;
 import static io.agentbus.orchestrator.worker.it.WorkerFixture.first;
 import static io.agentbus.orchestrator.worker.it.WorkerFixture.is;
 import static io.agentbus.orchestrator.worker.it.WorkerFixture.ofTask;
@@ -17,44 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Failure, retry, timeout, forbidden operations and the cost cap, as the room sees them. */
-class RulesIT {
-    @TempDir
-    static Path dataDir;
-    static LiveDaemon daemon;
-
-    @TempDir
-    Path workspaces;
-    WorkerFixture fixture;
-
-    @BeforeAll
-    static void startDaemon() throws Exception {
-        daemon = LiveDaemon.start(dataDir);
-    }
-
-    @AfterAll
-    static void stopDaemon() {
-        daemon.close();
-    }
-
-    @BeforeEach
-    void fixture() {
-        fixture = new WorkerFixture(daemon, workspaces);
-    }
-
-    @AfterEach
-    void closeWorkers() {
-        fixture.close();
-        awaitNoChildProcesses();
-    }
-
+class RulesIT extends LiveWorkerTest {
     @Test
     void shouldFailWithTheExitCodeAndTheLastLinesOfStderr() throws Exception {
         fixture.worker("fail-room", "w", "custom", "generic-agent.sh", "fail").start();
