@@ -27,10 +27,8 @@ final class FileSync {
 
     /** An entry was appended to the file of {@code cycle}. */
     void written(int cycle) {
-        if (unsynced.isEmpty() || unsynced.getInt(unsynced.size() - 1) != cycle) {
-            if (!unsynced.containsInt(cycle)) {
-                unsynced.addInt(cycle);
-            }
+        if (!unsynced.containsInt(cycle)) { // one or two cycles: the scan is shorter than a set
+            unsynced.addInt(cycle);
         }
     }
 

@@ -256,7 +256,7 @@ public final class Journal implements AutoCloseable {
             return null;
         }
         try (DocumentContext dc = reader.readingDocument()) {
-            return dc.isPresent() ? decode(dc.wire().bytes(), dc.index()) : null;
+            return dc.isPresent() ? decodeOrLog(dc.wire().bytes(), dc.index()) : null;
         }
     }
 
@@ -267,28 +267,40 @@ public final class Journal implements AutoCloseable {
      * @return how many records were replayed
      */
     public long replay(RecordHandler handler) {
-        long count = 0;
-        try (ExcerptTailer tailer = queue.createTailer()) {
-            while (true) {
-                try (DocumentContext dc = tailer.readingDocument()) {
-                    if (!dc.isPresent()) {
-                        return count;
-                    }
-                    JournalRecord record = decode(dc.wire().bytes(), dc.index());
-                    if (record != null) {
-                        if (record instanceof JournalRecord.SnapshotComplete c
-                                && c.startCycle() == queue.rollCycle().toCycle(dc.index())) {
-                            snapshotCycles.add(c.startCycle());
-                        }
-                        handler.onRecord(record, dc.index());
-                        count++;
-                    }
-                }
+        ReplayVisitor visitor = new ReplayVisitor(handler);
+        try (JournalReader reader = JournalReader.over(queue)) {
+            while (reader.next(visitor)) {
+                // the visitor applies each entry
             }
+        }
+        return visitor.count;
+    }
+
+    /** Hands replayed records on, notes the cycles that hold a complete snapshot, logs corrupt entries. */
+    private final class ReplayVisitor implements JournalReader.EntryVisitor {
+        private final RecordHandler handler;
+        private long count;
+
+        ReplayVisitor(RecordHandler handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public void onRecord(long index, int cycle, JournalRecord record) {
+            if (record instanceof JournalRecord.SnapshotComplete c && c.startCycle() == cycle) {
+                snapshotCycles.add(cycle);
+            }
+            handler.onRecord(record, index);
+            count++;
+        }
+
+        @Override
+        public void onCorrupt(long index, int cycle, String error) {
+            LOG.error("journal entry at index {} cannot be decoded ({}); skipped", Long.toHexString(index), error);
         }
     }
 
-    private static JournalRecord decode(Bytes<?> bytes, long index) {
+    private static JournalRecord decodeOrLog(Bytes<?> bytes, long index) {
         try {
             return RecordFormat.read(bytes);
         } catch (RuntimeException e) {

@@ -9,8 +9,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
- * Reads a journal from its first entry to its last without changing anything, for the journal
- * tools. Chronicle Queue opens it read-only: no write lock is taken and no file is created, so it
+ * Reads a journal from its first entry to its last without changing anything: the daemon's replay
+ * at start ({@link #over}) and the journal tools ({@link #open}). Chronicle Queue opens it read-only: no write lock is taken and no file is created, so it
  * may run beside the daemon that appends to it, and sees what was appended up to each read.
  * Entries are read one at a time (constant memory); an entry that cannot be decoded is reported
  * as corrupt, not skipped.
@@ -18,10 +18,17 @@ import net.openhft.chronicle.wire.DocumentContext;
 public final class JournalReader implements AutoCloseable {
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
+    private final boolean ownsQueue;
 
-    private JournalReader(SingleChronicleQueue queue) {
+    private JournalReader(SingleChronicleQueue queue, boolean ownsQueue) {
         this.queue = queue;
         this.tailer = queue.createTailer();
+        this.ownsQueue = ownsQueue;
+    }
+
+    /** Reads the daemon's own open journal from its first entry (replay); closing leaves the queue open. */
+    static JournalReader over(SingleChronicleQueue queue) {
+        return new JournalReader(queue, false);
     }
 
     /**
@@ -38,7 +45,7 @@ public final class JournalReader implements AutoCloseable {
         if (!Files.isRegularFile(dir.resolve(SingleChronicleQueue.QUEUE_METADATA_FILE))) {
             throw new NoJournalException(dir + " holds no journal (no " + SingleChronicleQueue.QUEUE_METADATA_FILE + ")");
         }
-        return new JournalReader(ChronicleQueue.singleBuilder(dir).readOnly(true).build());
+        return new JournalReader(ChronicleQueue.singleBuilder(dir).readOnly(true).build(), true);
     }
 
     /**
@@ -73,7 +80,9 @@ public final class JournalReader implements AutoCloseable {
     @Override
     public void close() {
         tailer.close();
-        queue.close();
+        if (ownsQueue) {
+            queue.close();
+        }
     }
 
     /** Receives the entries, in journal order. */
