@@ -82,12 +82,7 @@ public final class InboxHandler {
         long original = recentIds.offsetOf(key, ts);
         if (original != RecentIds.NOT_SEEN) {
             Ok duplicate = Ok.duplicate(send.rid(), null, original);
-            if (commit.holding()) {
-                commit.whenDurable(new HeldSend(this, sender, send, duplicate, null, receivedNs));
-            } else {
-                sender.send(duplicate);
-                metrics.publishAck().recordSince(receivedNs);
-            }
+            commit.afterHeld(new HeldSend(this, sender, send, duplicate, null, receivedNs));
             return;
         }
         Inbox inbox = state.inboxOrCreate(send.to());
@@ -105,9 +100,17 @@ public final class InboxHandler {
         if (commit.holdsAcks()) {
             commit.whenDurable(new HeldSend(this, sender, send, ok, json, receivedNs));
         } else {
-            sender.send(ok);
-            metrics.publishAck().recordSince(receivedNs);
-            deliver(send, offset, json);
+            acknowledgeAndDeliver(sender, send, ok, json, receivedNs);
+        }
+    }
+
+    /** Acknowledges, then (unless {@code json} is {@code null}: a duplicate) delivers; one clock read for both. */
+    private void acknowledgeAndDeliver(Session sender, Send send, Ok ok, byte[] json, long receivedNs) {
+        long nowNs = System.nanoTime();
+        sender.send(ok);
+        metrics.publishAck().record(nowNs - receivedNs);
+        if (json != null) {
+            deliver(send, ok.offset(), json, nowNs);
         }
     }
 
@@ -116,11 +119,7 @@ public final class InboxHandler {
             implements GroupCommit.Durable {
         @Override
         public void onDurable() {
-            sender.send(ok);
-            handler.metrics.publishAck().recordSince(receivedNs);
-            if (json != null) {
-                handler.deliver(send, ok.offset(), json);
-            }
+            handler.acknowledgeAndDeliver(sender, send, ok, json, receivedNs);
         }
 
         @Override
@@ -128,7 +127,7 @@ public final class InboxHandler {
             sender.send(new ErrorFrame(ok.rid(), ErrorCode.INTERNAL, "the journal could not be synced to disk ("
                     + failure.getMessage() + "): inbox offset " + ok.offset() + " may not survive a power loss"));
             if (json != null) {
-                handler.deliver(send, ok.offset(), json);
+                handler.deliver(send, ok.offset(), json, System.nanoTime());
             }
         }
     }
@@ -146,12 +145,12 @@ public final class InboxHandler {
         }
     }
 
-    private void deliver(Send send, long offset, byte[] json) {
+    private void deliver(Send send, long offset, byte[] json, long nowNs) {
         List<Session> sessions = state.sessionsOf(send.to());
         if (sessions.isEmpty()) {
             return;
         }
-        ByteBuf frame = encoder.wrapSequenced(json, System.nanoTime());
+        ByteBuf frame = encoder.wrapSequenced(json, nowNs);
         for (int i = 0; i < sessions.size(); i++) {
             Session s = sessions.get(i);
             if (s.delivery().offer(send.priority(), new InboxFrame(frame.retain(), send.to(), offset))) {

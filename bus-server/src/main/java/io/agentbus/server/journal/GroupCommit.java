@@ -35,6 +35,18 @@ public final class GroupCommit {
         }
     }
 
+    /**
+     * Runs {@code action} after what is held now (at once when nothing is held): for an answer that
+     * needs no sync of its own, such as a duplicate's {@code ok}, but must not overtake one that does.
+     */
+    public void afterHeld(Durable action) {
+        if (held.isEmpty()) {
+            action.onDurable();
+        } else {
+            held.add(action);
+        }
+    }
+
     /** Whether acknowledgements wait for a commit ({@code ack-after-sync}). */
     public boolean holdsAcks() {
         return syncBeforeAck;

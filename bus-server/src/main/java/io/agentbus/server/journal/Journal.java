@@ -124,8 +124,9 @@ public final class Journal implements AutoCloseable {
             throw new JournalUnavailableException(ErrorCode.OVERLOADED, refusal, null);
         }
         try {
-            snapshotIfNewCycle();
-            guard.appended(write(record));
+            int cycle = queue.cycle(); // Chronicle reads the wall clock for it: once per append
+            snapshotIfNewCycle(cycle);
+            guard.appended(write(record, cycle));
         } catch (JournalUnavailableException e) {
             throw e;
         } catch (Exception | InternalError e) { // Chronicle rethrows I/O errors unchecked; a SIGBUS on the map is an InternalError
@@ -144,15 +145,15 @@ public final class Journal implements AutoCloseable {
         return index;
     }
 
-    private void snapshotIfNewCycle() {
+    private void snapshotIfNewCycle(int cycle) {
         if (cycles == null || writingSnapshot) {
             return;
         }
         if (appender == null) {
             appender = queue.createAppender();
         }
-        if (appender.cycle() != queue.cycle()) {
-            snapshotStartCycle = queue.cycle();
+        if (appender.cycle() != cycle) {
+            snapshotStartCycle = cycle;
             writingSnapshot = true;
             try {
                 cycles.cycleStarting();
@@ -163,8 +164,11 @@ public final class Journal implements AutoCloseable {
     }
 
     private void housekeepIfDue() {
+        if (!retention.enabled() || writingSnapshot) {
+            return;
+        }
         long now = System.nanoTime();
-        if (!retention.enabled() || writingSnapshot || now - nextHousekeepingNs < 0) {
+        if (now - nextHousekeepingNs < 0) {
             return;
         }
         nextHousekeepingNs = now + HOUSEKEEPING_EVERY_NS;
@@ -201,11 +205,11 @@ public final class Journal implements AutoCloseable {
         return new JournalUnavailableException(ErrorCode.INTERNAL, why, e);
     }
 
-    private long write(JournalRecord record) {
+    private long write(JournalRecord record, int cycle) {
         if (appender == null) {
             appender = queue.createAppender();
         }
-        if (appender.cycle() != queue.cycle() && !Files.isWritable(dir)) {
+        if (appender.cycle() != cycle && !Files.isWritable(dir)) {
             throw new UncheckedIOException(new IOException("the journal directory " + dir
                     + " is not writable, so the next journal file cannot be created"));
         }

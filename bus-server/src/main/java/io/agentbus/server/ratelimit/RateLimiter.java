@@ -47,11 +47,6 @@ public final class RateLimiter {
         return rates;
     }
 
-    /** Keys tracked now, IP addresses and client ids (for tests and metrics). */
-    public int trackedKeys() {
-        return ips.size() + clients.size();
-    }
-
     /** Forgets the keys nobody uses whose buckets are full. */
     public void sweep() {
         sweep(ips);

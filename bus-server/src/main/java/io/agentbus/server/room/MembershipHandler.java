@@ -11,9 +11,7 @@ import io.agentbus.protocol.frame.Ok;
 import io.agentbus.protocol.frame.Presence;
 import io.agentbus.server.delivery.FrameEncoder;
 import io.agentbus.server.journal.Journal;
-import io.agentbus.server.journal.JournalRecord;
 import io.agentbus.server.journal.JournalRecord.MemberJoined;
-import io.agentbus.server.journal.JournalRecord.RoomMessage;
 import io.agentbus.server.metrics.BusMetrics;
 import io.agentbus.server.sequencer.BusState;
 import io.agentbus.server.session.Session;
@@ -131,26 +129,15 @@ public final class MembershipHandler {
      * {@code dropped} notice with reason {@code retention} names that range first.
      */
     private void replay(Session session, Room room, long since) {
-        if (room.isSystem()) {
-            replayFeed(session, room.feed(), since);
-            return;
-        }
         long first = room.firstOffset();
-        if (since + 1 < first) {
+        if (since + 1 < first && !room.isSystem()) { // a system room's window moves on without notice
             session.send(new Dropped(room.id(), since + 1, first - 1, Dropped.RETENTION));
         }
         for (long offset = Math.max(since, first - 1) + 1; offset <= room.lastOffset(); offset++) {
-            JournalRecord record = journal.read(room.journalIndexOf(offset));
-            if (record instanceof RoomMessage m) {
-                session.delivery().offerReplay(encoder.wrap(m.frame()));
+            byte[] frame = room.frameAt(journal, offset);
+            if (frame != null) {
+                session.delivery().offerReplay(encoder.wrap(frame));
             }
-        }
-        session.delivery().signal();
-    }
-
-    private void replayFeed(Session session, SystemFeed feed, long since) {
-        for (long offset = Math.max(since + 1, feed.firstKept()); offset <= feed.lastOffset(); offset++) {
-            session.delivery().offerReplay(encoder.wrap(feed.frame(offset)));
         }
         session.delivery().signal();
     }

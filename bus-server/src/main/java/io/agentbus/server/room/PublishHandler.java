@@ -14,7 +14,6 @@ import io.agentbus.server.dedup.RecentIds;
 import io.agentbus.server.delivery.FrameEncoder;
 import io.agentbus.server.journal.GroupCommit;
 import io.agentbus.server.journal.Journal;
-import io.agentbus.server.journal.JournalRecord;
 import io.agentbus.server.journal.JournalRecord.RoomMessage;
 import io.agentbus.server.metrics.LatencyRecorder;
 import io.agentbus.server.sequencer.BusState;
@@ -86,27 +85,16 @@ public final class PublishHandler {
         long original = recentIds.offsetOf(key, ts);
         if (original != RecentIds.NOT_SEEN) {
             Ok duplicate = Ok.duplicate(pub.rid(), room.id(), original);
-            if (commit.holding()) {
-                commit.whenDurable(new HeldPublish(this, reply, publisher, room, duplicate, null, null, receivedNs));
-            } else {
-                reply.send(duplicate);
-                acknowledged(receivedNs);
-            }
+            commit.afterHeld(new HeldPublish(this, reply, publisher, room, duplicate, null, null, receivedNs));
             return;
         }
         long offset = offsets.next(room, reply, publisher, from, pub, sha256, ts, receivedNs);
         if (offset == OffsetAuthority.LATER) {
             return;
         }
-        byte[] json = append(room, offset, from, pub, ts);
-        recentIds.remember(key, offset, ts);
-        Ok ok = new Ok(pub.rid(), room.id(), offset, null, null, sha256);
-        room.countIn();
-        if (commit.holdsAcks()) {
-            commit.whenDurable(new HeldPublish(this, reply, publisher, room, ok, json, pub.priority(), receivedNs));
-        } else {
-            deliver(reply, publisher, room, ok, json, pub.priority(), receivedNs);
-        }
+        Msg msg = new Msg(room.id(), null, offset, from, pub.channel(), pub.type(), pub.priority(), ts, pub.body(),
+                pub.id());
+        appendAndDeliver(room, msg, key, reply, publisher, pub.rid(), sha256, receivedNs);
     }
 
     /**
@@ -116,12 +104,20 @@ public final class PublishHandler {
      */
     public void ordered(Room room, Msg msg, Reply reply, Session publisher, String rid, String sha256,
                         long receivedNs) {
+        MessageKey key = msg.id() == null ? null : MessageKey.inRoom(msg.from(), room.id(), msg.id());
+        appendAndDeliver(room, msg, key, reply, publisher, rid, sha256, receivedNs);
+    }
+
+    /**
+     * Journals {@code msg} at its offset, remembers its id, then acknowledges and delivers it (at
+     * once, or after the group commit's sync).
+     */
+    private void appendAndDeliver(Room room, Msg msg, MessageKey key, Reply reply, Session publisher, String rid,
+                                  String sha256, long receivedNs) {
         byte[] json = encoder.toBytes(msg);
         RoomMessage record = new RoomMessage(room.id(), msg.offset(), msg.ts(), json);
         state.apply(record, journal.append(record));
-        if (msg.id() != null) {
-            recentIds.remember(MessageKey.inRoom(msg.from(), room.id(), msg.id()), msg.offset(), msg.ts());
-        }
+        recentIds.remember(key, msg.offset(), msg.ts());
         room.countIn();
         Ok ok = new Ok(rid, room.id(), msg.offset(), null, null, sha256);
         if (commit.holdsAcks()) {
@@ -134,22 +130,23 @@ public final class PublishHandler {
     /** Acknowledges (unless no one waits: {@code reply} is {@code null}), then offers the message to every member. */
     private void deliver(Reply reply, Session publisher, Room room, Ok ok, byte[] json, Priority priority,
                          long receivedNs) {
+        long nowNs = System.nanoTime(); // one clock read for the ack latency and the frame's offer time
         if (reply != null) {
             reply.send(ok);
-            acknowledged(receivedNs);
+            acknowledged(receivedNs, nowNs);
         }
-        fanOut(publisher, room, json, priority, ok.offset());
+        fanOut(publisher, room, json, priority, ok.offset(), nowNs);
     }
 
-    private void fanOut(Session publisher, Room room, byte[] json, Priority priority, long offset) {
-        ByteBuf frame = encoder.wrapSequenced(json, System.nanoTime());
+    private void fanOut(Session publisher, Room room, byte[] json, Priority priority, long offset, long nowNs) {
+        ByteBuf frame = encoder.wrapSequenced(json, nowNs);
         fanout.message(room, frame, priority, offset, publisher);
         frame.release();
     }
 
-    private void acknowledged(long receivedNs) {
+    private void acknowledged(long receivedNs, long nowNs) {
         if (receivedNs != NOT_TIMED) {
-            ackLatency.recordSince(receivedNs);
+            ackLatency.record(nowNs - receivedNs);
         }
     }
 
@@ -164,7 +161,7 @@ public final class PublishHandler {
         byte[] json = encoder.toBytes(new Msg(room.id(), null, offset, SYSTEM_SENDER, SYSTEM_CHANNEL, type,
                 Priority.LOW, clock.time(), body, null));
         feed.append(json);
-        fanOut(null, room, json, Priority.LOW, offset);
+        fanOut(null, room, json, Priority.LOW, offset, System.nanoTime());
     }
 
     /**
@@ -185,11 +182,11 @@ public final class PublishHandler {
             return;
         }
         long last = room.lastOffset();
-        long since = room.isSystem() ? Math.max(request.since(), room.feed().firstKept() - 1) : request.since();
+        long since = Math.max(request.since(), room.firstOffset() - 1); // a system room keeps a window
         long end = Math.min(last, since + request.limit());
         List<byte[]> messages = new ArrayList<>((int) Math.max(0, end - since));
         for (long offset = since + 1; offset <= end; offset++) {
-            byte[] frame = frameAt(room, offset);
+            byte[] frame = room.frameAt(journal, offset);
             if (frame != null) {
                 messages.add(frame);
             }
@@ -204,7 +201,7 @@ public final class PublishHandler {
         public void onDurable() {
             if (json == null) {
                 reply.send(ok);
-                handler.acknowledged(receivedNs);
+                handler.acknowledged(receivedNs, System.nanoTime());
             } else {
                 handler.deliver(reply, publisher, room, ok, json, priority, receivedNs);
             }
@@ -217,26 +214,8 @@ public final class PublishHandler {
                         + failure.getMessage() + "): offset " + ok.offset() + " may not survive a power loss"));
             }
             if (json != null) {
-                handler.fanOut(publisher, room, json, priority, ok.offset());
+                handler.fanOut(publisher, room, json, priority, ok.offset(), System.nanoTime());
             }
         }
-    }
-
-    /** The encoded {@code msg} frame at {@code offset}, or {@code null} when it is not kept. */
-    private byte[] frameAt(Room room, long offset) {
-        if (room.isSystem()) {
-            return room.feed().frame(offset);
-        }
-        JournalRecord record = journal.read(room.journalIndexOf(offset));
-        return record instanceof RoomMessage m ? m.frame() : null;
-    }
-
-    /** Journals the message at {@code offset} and returns its encoded {@code msg} frame. */
-    private byte[] append(Room room, long offset, String from, Pub pub, long ts) {
-        byte[] json = encoder.toBytes(new Msg(room.id(), null, offset, from, pub.channel(), pub.type(),
-                pub.priority(), ts, pub.body(), pub.id()));
-        RoomMessage record = new RoomMessage(room.id(), offset, ts, json);
-        state.apply(record, journal.append(record));
-        return json;
     }
 }

@@ -1,6 +1,8 @@
 package io.agentbus.server.room;
 
 import io.agentbus.server.decision.Decision;
+import io.agentbus.server.journal.Journal;
+import io.agentbus.server.journal.JournalRecord.RoomMessage;
 import io.agentbus.server.journal.OffsetIndex;
 import io.agentbus.server.session.Session;
 import java.util.ArrayList;
@@ -77,6 +79,17 @@ public final class Room {
     /** Retention deleted the journal before this index: the messages there are gone. */
     public void forgetBefore(long firstJournalIndex) {
         messages.forgetBefore(firstJournalIndex);
+    }
+
+    /**
+     * The encoded {@code msg} frame at {@code offset}, from this system room's feed or from the
+     * journal; {@code null} when it is not kept. Sequencer thread only.
+     */
+    public byte[] frameAt(Journal journal, long offset) {
+        if (feed != null) {
+            return feed.frame(offset);
+        }
+        return journal.read(journalIndexOf(offset)) instanceof RoomMessage m ? m.frame() : null;
     }
 
     /** The journal index of the message with this offset, or {@link OffsetIndex#GONE}. */
