@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentbus.client.AgentBusClient;
 import io.agentbus.client.Message;
 import io.agentbus.client.Published;
+import io.agentbus.orchestrator.worker.bus.Control;
 import io.agentbus.protocol.Ids;
 import io.agentbus.protocol.Priority;
 import java.util.Locale;
@@ -24,8 +25,6 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:published", "1:the server refused it", "2:cannot connect", "64:bad command line"})
 final class JobCommand implements Callable<Integer> {
-    enum Action { PAUSE, RESUME, STOP }
-
     @Spec
     private CommandSpec spec;
 
@@ -33,7 +32,7 @@ final class JobCommand implements Callable<Integer> {
     private BusOptions bus;
 
     @Parameters(index = "0", paramLabel = "ACTION", description = "pause, resume or stop")
-    private Action action;
+    private Control.Action action;
 
     @Option(names = "--room", required = true, paramLabel = "ROOM", description = "the job's room")
     private String room;

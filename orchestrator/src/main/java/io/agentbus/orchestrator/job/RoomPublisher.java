@@ -49,8 +49,4 @@ final class RoomPublisher {
             }
         });
     }
-
-    String room() {
-        return room;
-    }
 }

@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agentbus.client.ReceivedMessage;
+import io.agentbus.orchestrator.worker.bus.Control;
+import io.agentbus.orchestrator.worker.bus.EventType;
 import io.agentbus.protocol.Priority;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -65,5 +70,17 @@ class EventParserTest {
 
     private static ReceivedMessage msg(String body) {
         return new ReceivedMessage("room-1", null, 7, "coder-9", "main", "message", Priority.NORMAL, 1L, null, body);
+    }
+
+    /**
+     * The orchestrator and the worker meet only through the bus, each with its own list of the
+     * vocabulary; this keeps the two lists the same.
+     */
+    @Test
+    void shouldKnowEveryEventAndControlTheWorkerSpeaks() {
+        assertEquals(Arrays.stream(EventType.values()).map(EventType::wireName).collect(Collectors.toSet()),
+                EventParser.WORKER_EVENTS);
+        assertEquals(Arrays.stream(Control.Action.values()).map(a -> a.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet()), EventParser.CONTROLS);
     }
 }

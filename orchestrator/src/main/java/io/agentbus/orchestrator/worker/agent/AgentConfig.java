@@ -3,6 +3,7 @@ package io.agentbus.orchestrator.worker.agent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentbus.orchestrator.config.ConfigException;
 import io.agentbus.orchestrator.worker.rules.ForbiddenRule;
 import java.io.IOException;
 import java.io.InputStream;

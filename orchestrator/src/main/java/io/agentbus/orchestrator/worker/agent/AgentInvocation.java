@@ -1,5 +1,6 @@
 package io.agentbus.orchestrator.worker.agent;
 
+import io.agentbus.orchestrator.config.ConfigException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package io.agentbus.orchestrator.worker.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agentbus.orchestrator.config.ConfigException;
 import io.agentbus.orchestrator.worker.output.OutputFormat;
 import io.agentbus.orchestrator.worker.rules.ForbiddenRule;
 import java.util.ArrayList;

@@ -36,10 +36,6 @@ public final class EventPublisher {
         this.errors = errors;
     }
 
-    public String worker() {
-        return worker;
-    }
-
     /** A body of {@code type} with {@code worker} and {@code role} filled in, to add fields to. */
     public ObjectNode body(EventType type) {
         ObjectNode body = JSON.createObjectNode();

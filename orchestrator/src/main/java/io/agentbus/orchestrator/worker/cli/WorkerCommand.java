@@ -5,7 +5,7 @@ import io.agentbus.orchestrator.worker.Worker;
 import io.agentbus.orchestrator.worker.WorkerSettings;
 import io.agentbus.orchestrator.worker.agent.AgentConfig;
 import io.agentbus.orchestrator.worker.agent.AgentTemplate;
-import io.agentbus.orchestrator.worker.agent.ConfigException;
+import io.agentbus.orchestrator.config.ConfigException;
 import io.agentbus.orchestrator.worker.agent.PromptMode;
 import io.agentbus.orchestrator.worker.output.OutputFormat;
 import io.agentbus.orchestrator.worker.process.ProcessLauncher;

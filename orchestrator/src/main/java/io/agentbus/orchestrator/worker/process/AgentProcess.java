@@ -60,10 +60,6 @@ public final class AgentProcess {
         return process.pid();
     }
 
-    public ProcessGroup group() {
-        return group;
-    }
-
     public boolean isAlive() {
         return process.isAlive();
     }

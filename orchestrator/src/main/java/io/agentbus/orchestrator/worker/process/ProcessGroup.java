@@ -28,10 +28,6 @@ public final class ProcessGroup {
         this.id = id;
     }
 
-    public long id() {
-        return id;
-    }
-
     /**
      * Sends {@code signal} (e.g. {@code STOP}, {@code CONT}, {@code TERM}, {@code KILL}) to every
      * process of the group.

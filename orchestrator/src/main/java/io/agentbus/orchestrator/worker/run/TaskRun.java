@@ -2,7 +2,7 @@ package io.agentbus.orchestrator.worker.run;
 
 import io.agentbus.orchestrator.worker.agent.AgentInvocation;
 import io.agentbus.orchestrator.worker.agent.AgentTemplate;
-import io.agentbus.orchestrator.worker.agent.ConfigException;
+import io.agentbus.orchestrator.config.ConfigException;
 import io.agentbus.orchestrator.worker.agent.PromptMode;
 import io.agentbus.orchestrator.worker.agent.Recovery;
 import io.agentbus.orchestrator.worker.agent.TaskContext;

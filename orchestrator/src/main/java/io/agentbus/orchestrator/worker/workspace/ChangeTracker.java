@@ -44,10 +44,6 @@ public final class ChangeTracker {
         return new ChangeTracker(dir, false, null, null, snapshot(dir));
     }
 
-    public boolean isGit() {
-        return git;
-    }
-
     /** The files changed since {@link #start}, relative to the workspace, sorted. */
     public List<String> changedFiles() throws WorkspaceException {
         return git ? gitStatus() : new ArrayList<>(diff(snapshot, snapshot(dir)));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agentbus.orchestrator.config.ConfigException;
 import io.agentbus.orchestrator.worker.output.OutputFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
