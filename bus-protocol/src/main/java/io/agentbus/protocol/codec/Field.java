@@ -57,7 +57,9 @@ enum Field {
     REASON("reason"),
     CODE("code"),
     MESSAGE("message"),
-    RETRY_AFTER_MS("retry_after_ms");
+    RETRY_AFTER_MS("retry_after_ms"),
+    EPOCH("epoch"),
+    RECOVERED("recovered");
 
     static final int COUNT = values().length;
 

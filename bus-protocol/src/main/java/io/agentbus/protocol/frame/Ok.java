@@ -14,10 +14,20 @@ import java.util.List;
  * @param duplicate the {@code pub} or {@code send} repeated the {@code id} of a message sequenced
  *                  within the de-duplication window: nothing new was published and {@code offset}
  *                  is the original's (written as {@code "duplicate":true}, omitted when false)
+ * @param epoch     cluster mode, join: the room's current epoch, else {@code null}
+ * @param recovered cluster mode, join with {@code since}: whether everything after {@code since}
+ *                  is still in the room's history in this epoch ({@code false}: history the
+ *                  client may not have seen was lost); {@code null} when absent
  */
 public record Ok(String rid, String room, long offset, List<Member> members, String decision, String sha256,
-                 boolean duplicate) implements ServerFrame {
+                 boolean duplicate, String epoch, Boolean recovered) implements ServerFrame {
     public static final long NO_OFFSET = -1;
+
+    /** An {@code ok} without the cluster's {@code epoch} and {@code recovered}. */
+    public Ok(String rid, String room, long offset, List<Member> members, String decision, String sha256,
+              boolean duplicate) {
+        this(rid, room, offset, members, decision, sha256, duplicate, null, null);
+    }
 
     /** An {@code ok} for a request that was not a duplicate. */
     public Ok(String rid, String room, long offset, List<Member> members, String decision, String sha256) {

@@ -59,6 +59,8 @@ class GoldenFrameTest {
                         new Join("1", "build-42", "coder", 1, 17, true)),
                 arguments("{\"op\":\"join\",\"room\":\"build-42\",\"echo\":false}",
                         new Join(null, "build-42", "participant", 1, Join.NO_SINCE, false)),
+                arguments("{\"op\":\"join\",\"room\":\"r\",\"since\":17,\"epoch\":\"1700000000123456\"}",
+                        new Join(null, "r", "participant", 1, 17, true, "1700000000123456")),
                 arguments("{\"op\":\"leave\",\"rid\":\"2\",\"room\":\"build-42\"}", new Leave("2", "build-42")),
                 arguments("{\"op\":\"pub\",\"rid\":\"3\",\"room\":\"build-42\",\"channel\":\"main\",\"type\":\"chat\","
                         + "\"priority\":\"normal\",\"body\":{ \"k\" : \"v\" }}",
@@ -103,6 +105,10 @@ class GoldenFrameTest {
                         new Ok("3", "build-42", 43, null, null, null, true)),
                 arguments("{\"op\":\"ok\",\"rid\":\"3\",\"room\":\"build-42\",\"offset\":43,\"duplicate\":false}",
                         new Ok("3", "build-42", 43, null, null, null)),
+                arguments("{\"op\":\"ok\",\"rid\":\"1\",\"room\":\"r\",\"offset\":43,\"epoch\":\"e2\",\"recovered\":false}",
+                        new Ok("1", "r", 43, null, null, null, false, "e2", false)),
+                arguments("{\"op\":\"ok\",\"rid\":\"1\",\"room\":\"r\",\"offset\":43,\"epoch\":\"e1\",\"recovered\":true}",
+                        new Ok("1", "r", 43, null, null, null, false, "e1", true)),
                 arguments("{\"op\":\"msg\",\"room\":\"build-42\",\"offset\":43,\"from\":\"coder-1\",\"channel\":\"main\","
                         + "\"type\":\"chat\",\"priority\":\"normal\",\"ts\":1700000000000,\"body\":{\"k\":\"v\"}}", msg),
                 arguments("{\"op\":\"presence\",\"room\":\"r\",\"client\":\"c\",\"role\":\"coder\",\"event\":\"left\"}",
