@@ -71,7 +71,20 @@ public final class AgentBusClient implements AutoCloseable {
 
     /** A builder for a client of the server at {@code uri} (e.g. {@code ws://127.0.0.1:7070/ws}). */
     public static Builder builder(URI uri, String clientId) {
-        return new Builder(uri, clientId);
+        return new Builder(List.of(Objects.requireNonNull(uri, "uri")), clientId);
+    }
+
+    /**
+     * A builder for a client of a cluster whose nodes listen at {@code uris}: it connects to the
+     * first, and each time the connection drops or a node refuses it (connection refused, an
+     * HTTP error such as 503, a close from a node shutting down, an {@code overloaded} hello),
+     * moves on to the next, round robin, after the {@link Builder#reconnect} back-off.
+     *
+     * @throws IllegalArgumentException if the list is empty, names a URI twice, or a URI is not
+     *                                  {@code ws://} with a host (see {@link ServerUris})
+     */
+    public static Builder builder(List<URI> uris, String clientId) {
+        return new Builder(ServerUris.requireValid(uris), clientId);
     }
 
     /**
@@ -90,6 +103,11 @@ public final class AgentBusClient implements AutoCloseable {
 
     public ConnectionState state() {
         return session.state();
+    }
+
+    /** The node the client is connected to, or is trying to connect to next. */
+    public URI server() {
+        return session.server();
     }
 
     /** Joins {@code room} as a {@code participant}, receiving messages published from now on. */
@@ -242,12 +260,32 @@ public final class AgentBusClient implements AutoCloseable {
     }
 
     /**
+     * Adds a listener told when a cluster answers a rejoin with {@code "recovered":false}: the
+     * room's epoch changed and messages after the client's resume point may be lost for good
+     * (see {@link HistoryLost}). A rejoin that recovered everything, and a single daemon (which
+     * never says either), are not reported.
+     */
+    public AgentBusClient onHistoryLost(Consumer<HistoryLost> listener) {
+        listeners.onHistoryLost(listener);
+        return this;
+    }
+
+    /**
      * The highest offset of {@code room} up to which every message was handed over (-1 if not
      * joined or not known yet). Persist it to resume from it in a later process with
      * {@link JoinOptions#since(long)}.
      */
     public long contiguousOffset(String room) {
         return session.contiguousOffset(room);
+    }
+
+    /**
+     * The epoch of {@code room} the last join {@code ok} named (cluster mode), or {@code null}
+     * (not joined, or a single daemon, which has no epochs). Persist it beside
+     * {@link #contiguousOffset} and give it back with {@link JoinOptions#epoch(String)}.
+     */
+    public String epoch(String room) {
+        return session.epoch(room);
     }
 
     /**
@@ -292,7 +330,7 @@ public final class AgentBusClient implements AutoCloseable {
 
     /** Settings of a client; every one has a default. */
     public static final class Builder {
-        private final URI uri;
+        private final List<URI> uris;
         private final String clientId;
         private final Listeners listeners = new Listeners();
         private String token;
@@ -305,8 +343,8 @@ public final class AgentBusClient implements AutoCloseable {
         private int maxFrameBytes = 64 * 1024 * 1024;
         private long inboxSince = -1;
 
-        private Builder(URI uri, String clientId) {
-            this.uri = Objects.requireNonNull(uri, "uri");
+        private Builder(List<URI> uris, String clientId) {
+            this.uris = uris;
             requireId("clientId", clientId);
             this.clientId = clientId;
         }
@@ -399,6 +437,12 @@ public final class AgentBusClient implements AutoCloseable {
             return this;
         }
 
+        /** Adds a history-lost listener before connecting (see {@link AgentBusClient#onHistoryLost}). */
+        public Builder onHistoryLost(Consumer<HistoryLost> listener) {
+            listeners.onHistoryLost(listener);
+            return this;
+        }
+
         /** Connects and waits for the {@code welcome}; throws {@link ConnectFailedException} after the connect timeout. */
         public AgentBusClient connect() {
             AgentBusClient client = new AgentBusClient(options(), listeners);
@@ -407,16 +451,16 @@ public final class AgentBusClient implements AutoCloseable {
             } catch (TimeoutException e) {
                 String why = client.session.lastFailure();
                 client.close();
-                throw new ConnectFailedException("no welcome from " + uri + " within " + connectTimeout.toMillis()
-                        + " ms" + (why.isEmpty() ? "" : ": " + why), e);
+                throw new ConnectFailedException("no welcome from " + describeUris() + " within "
+                        + connectTimeout.toMillis() + " ms" + (why.isEmpty() ? "" : ": " + why), e);
             } catch (ExecutionException e) {
                 client.close();
-                throw new ConnectFailedException("could not connect to " + uri + ": " + e.getCause().getMessage(),
-                        e.getCause());
+                throw new ConnectFailedException("could not connect to " + describeUris() + ": "
+                        + e.getCause().getMessage(), e.getCause());
             } catch (InterruptedException e) {
                 client.close();
                 Thread.currentThread().interrupt();
-                throw new ClientClosedException("interrupted while connecting to " + uri, e);
+                throw new ClientClosedException("interrupted while connecting to " + describeUris(), e);
             }
         }
 
@@ -437,8 +481,12 @@ public final class AgentBusClient implements AutoCloseable {
         }
 
         private ClientOptions options() {
-            return new ClientOptions(uri, clientId, token, callbackExecutor, eventLoopGroup, requestTimeout,
+            return new ClientOptions(uris, clientId, token, callbackExecutor, eventLoopGroup, requestTimeout,
                     connectTimeout, reconnect, maxPendingPublishes, maxFrameBytes, inboxSince);
+        }
+
+        private String describeUris() {
+            return uris.size() == 1 ? uris.get(0).toString() : "any of " + uris;
         }
 
         private static Duration positive(String name, Duration d) {

@@ -23,7 +23,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "agentbus", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "The agentbus command-line client: publish into rooms, follow them, read their history.",
         footerHeading = "%nEnvironment:%n", footer = {
-            "  AGENTBUS_URL     the server (default ws://127.0.0.1:7070/ws)",
+            "  AGENTBUS_URL     the server, or a cluster's nodes separated by commas (default ws://127.0.0.1:7070/ws)",
             "  AGENTBUS_CLIENT  the client id (default: the token's subject, else cli-USER-PID)",
             "  AGENTBUS_TOKEN   the access token",
             "See 'agentbus COMMAND --help' for a command's options and examples.",

@@ -4,7 +4,6 @@ import io.agentbus.client.AgentBusClient;
 import io.agentbus.client.ConnectionState;
 import io.agentbus.client.error.ConnectFailedException;
 import io.agentbus.protocol.Ids;
-import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Help.Visibility;
@@ -19,8 +18,9 @@ final class CommonOptions {
 
     @Option(names = "--url", paramLabel = "URL", converter = ServerUrlArgument.class,
             defaultValue = "${env:AGENTBUS_URL:-" + DEFAULT_URL + "}",
-            description = "the server's WebSocket endpoint (default: $AGENTBUS_URL, else " + DEFAULT_URL + ")")
-    private URI url;
+            description = "the server's WebSocket endpoint, or a cluster's endpoints separated by commas, tried in"
+                    + " turn when a connection drops (default: $AGENTBUS_URL, else " + DEFAULT_URL + ")")
+    private ServerUrls url;
 
     @Option(names = "--client", paramLabel = "ID", converter = IdArgument.class,
             defaultValue = "${env:AGENTBUS_CLIENT}", showDefaultValue = Visibility.NEVER,
@@ -36,7 +36,7 @@ final class CommonOptions {
             description = "how long to keep trying to connect, and to wait for each reply (default: 10)")
     private Duration timeout;
 
-    URI url() {
+    ServerUrls url() {
         return url;
     }
 
@@ -59,7 +59,7 @@ final class CommonOptions {
 
     /** A client builder for the server, id, token and timeout these options name. */
     AgentBusClient.Builder clientBuilder() {
-        return AgentBusClient.builder(url, clientId()).token(token).connectTimeout(timeout).requestTimeout(timeout);
+        return AgentBusClient.builder(url.uris(), clientId()).token(token).connectTimeout(timeout).requestTimeout(timeout);
     }
 
     /**

@@ -32,7 +32,7 @@ final class ConnectionReporter implements Consumer<ConnectionEvent> {
     @Override
     public void accept(ConnectionEvent event) {
         switch (event.state()) {
-            case CONNECTED -> connected();
+            case CONNECTED -> connected(event);
             case DISCONNECTED -> disconnected(event.reason());
             case CLOSED -> closed(event.reason());
             case CONNECTING -> {
@@ -41,9 +41,9 @@ final class ConnectionReporter implements Consumer<ConnectionEvent> {
         }
     }
 
-    private void connected() {
+    private void connected(ConnectionEvent event) {
         if (connectedOnce && lastReason != null) {
-            err.println("agentbus: reconnected");
+            err.println("agentbus: reconnected to " + event.server());
         }
         connectedOnce = true;
         lastReason = null;

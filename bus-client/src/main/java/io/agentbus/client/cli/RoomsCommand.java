@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = {
             "Lists the server's rooms, ordered by id: ROOM  LAST_OFFSET  MEMBERS  DECISIONS. MEMBERS counts",
             "the live member connections, DECISIONS the decisions ever proposed. Asks GET /api/v1/rooms over",
-            "HTTP, on the host and port of --url.",
+            "HTTP, on the host and port of --url (its first URL).",
         },
         footerHeading = "%nExamples:%n", footer = {
             "  agentbus rooms",
@@ -36,7 +36,7 @@ final class RoomsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        String body = new RestClient(common.url(), common.token(), common.timeout()).get(ROOMS_PATH);
+        String body = new RestClient(common.url().first(), common.token(), common.timeout()).get(ROOMS_PATH);
         if (json) {
             streams.out().println(body);
         } else {

@@ -1,27 +1,21 @@
 package io.agentbus.client.cli;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.agentbus.client.ServerUris;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** The server's WebSocket endpoint: a {@code ws://host:port/path} URL. */
-final class ServerUrlArgument implements ITypeConverter<URI> {
+/**
+ * {@code --url}: a {@code ws://host:port/path} URL, or several separated by commas (the nodes of
+ * a cluster); an empty entry, an entry that is not a {@code ws://} URL, or one listed twice is
+ * refused with a message that names it.
+ */
+final class ServerUrlArgument implements ITypeConverter<ServerUrls> {
     @Override
-    public URI convert(String value) {
-        URI uri;
+    public ServerUrls convert(String value) {
         try {
-            uri = new URI(value);
-        } catch (URISyntaxException e) {
-            throw notAServerUrl(value);
+            return new ServerUrls(ServerUris.parse(value));
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
         }
-        if (!"ws".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw notAServerUrl(value);
-        }
-        return uri;
-    }
-
-    private static TypeConversionException notAServerUrl(String value) {
-        return new TypeConversionException("'" + value + "' is not a ws:// URL like ws://127.0.0.1:7070/ws");
     }
 }

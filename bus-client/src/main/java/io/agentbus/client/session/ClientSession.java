@@ -3,6 +3,7 @@ package io.agentbus.client.session;
 import io.agentbus.client.ClientOptions;
 import io.agentbus.client.ConnectionEvent;
 import io.agentbus.client.ConnectionState;
+import io.agentbus.client.HistoryLost;
 import io.agentbus.client.JoinOptions;
 import io.agentbus.client.Joined;
 import io.agentbus.client.ReceivedMessage;
@@ -32,6 +33,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,7 +53,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The engine behind {@code AgentBusClient}: one connection at a time, the requests waiting for
  * it or for their replies, the rooms joined and the offsets handed to the application, and the
- * reconnect loop. Everything but the public entry points runs on one event loop, so the state
+ * reconnect loop, which moves to the next node (round robin) after each lost connection. Everything but the public entry points runs on one event loop, so the state
  * needs no locks; results reach the application through the {@link Dispatcher}.
  *
  * <p>After every {@code welcome} it rejoins each room with {@code since} = the room's contiguous
@@ -65,7 +67,7 @@ public final class ClientSession implements ConnectionHandler {
     private final ClientOptions options;
     private final EventLoopGroup ownedGroup;
     private final EventLoop loop;
-    private final Connector connector;
+    private final NodeRotation<Connector> nodes;
     private final Dispatcher dispatcher;
     private final Listeners listeners;
     private final SplittableRandom random = new SplittableRandom();
@@ -85,18 +87,20 @@ public final class ClientSession implements ConnectionHandler {
     private volatile String lastFailure = "";
     private String abortReason;
     private volatile ConnectionState state = ConnectionState.CONNECTING;
+    private volatile URI server;
     private volatile boolean closed;
 
     public ClientSession(ClientOptions options, Listeners listeners) {
-        Connector.requireServerUri(options.uri());
+        options.uris().forEach(Connector::requireServerUri);
         this.options = options;
         this.listeners = listeners;
         this.ownedGroup = options.eventLoopGroup() == null
                 ? new NioEventLoopGroup(1, new DefaultThreadFactory("agentbus-client-io-" + options.clientId(), true))
                 : null;
         this.loop = (ownedGroup != null ? ownedGroup : options.eventLoopGroup()).next();
-        this.connector = new Connector(options.uri(), loop, options.maxFrameBytes(),
-                (int) options.connectTimeout().toMillis());
+        this.nodes = new NodeRotation<>(options.uris().stream().map(uri -> new Connector(uri, loop,
+                options.maxFrameBytes(), (int) options.connectTimeout().toMillis())).toList());
+        this.server = nodes.current().uri();
         this.dispatcher = new Dispatcher(options.callbackExecutor(), options.clientId());
         if (options.inboxSince() >= 0) {
             inbox.anchor(options.inboxSince());
@@ -111,6 +115,11 @@ public final class ClientSession implements ConnectionHandler {
 
     public ConnectionState state() {
         return state;
+    }
+
+    /** The node connected to, or to be tried next. */
+    public URI server() {
+        return server;
     }
 
     /** Why the last connection attempt failed or closed (empty if none did). */
@@ -182,6 +191,23 @@ public final class ClientSession implements ConnectionHandler {
         return answer.orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> -1L).join();
     }
 
+    /** The epoch the last join {@code ok} of {@code room} named, or {@code null}. */
+    public String epoch(String room) {
+        if (loop.inEventLoop()) {
+            return epochOnLoop(room);
+        }
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        if (!runOnLoop(() -> answer.complete(epochOnLoop(room)))) {
+            return null;
+        }
+        return answer.orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+    }
+
+    private String epochOnLoop(String room) {
+        RoomSubscription sub = rooms.get(room);
+        return sub == null ? null : sub.epoch;
+    }
+
     private long contiguousOnLoop(String room) {
         RoomSubscription sub = rooms.get(room);
         return sub == null || !sub.tracker.isAnchored() ? -1L : sub.tracker.contiguous();
@@ -223,9 +249,10 @@ public final class ClientSession implements ConnectionHandler {
             return;
         }
         setState(ConnectionState.CONNECTING, "");
-        connector.connect(this).addListener(f -> {
+        Connector node = nodes.current();
+        node.connect(this).addListener(f -> {
             if (!f.isSuccess()) {
-                closed(null, "cannot connect to " + options.uri() + ": " + describe(f.cause()));
+                closed(null, "cannot connect to " + node.uri() + ": " + describe(f.cause()));
             }
         });
     }
@@ -302,8 +329,10 @@ public final class ClientSession implements ConnectionHandler {
         lastFailure = reason;
         failedAttempts++;
         long delayMs = options.reconnect().delayMs(failedAttempts, random);
-        LOG.info("{}: {}; reconnecting in {} ms (attempt {})", options.clientId(), reason, delayMs, failedAttempts);
         setState(ConnectionState.DISCONNECTED, reason);
+        server = nodes.advance().uri();
+        LOG.info("{}: {}; reconnecting to {} in {} ms (attempt {})", options.clientId(), reason, server, delayMs,
+                failedAttempts);
         loop.schedule(this::connect, delayMs, TimeUnit.MILLISECONDS);
     }
 
@@ -384,7 +413,7 @@ public final class ClientSession implements ConnectionHandler {
 
     private void setState(ConnectionState next, String reason) {
         state = next;
-        ConnectionEvent event = new ConnectionEvent(next, reason, failedAttempts);
+        ConnectionEvent event = new ConnectionEvent(next, reason, failedAttempts, server);
         dispatcher.execute(() -> listeners.connection(event));
     }
 
@@ -417,8 +446,15 @@ public final class ClientSession implements ConnectionHandler {
             return;
         }
         RoomSubscription sub = rooms.get(m.room());
-        if (sub != null && sub.tracker.accept(m.offset())) {
+        if (sub == null) {
+            return;
+        }
+        if (sub.tracker.accept(m.offset())) {
             dispatcher.execute(() -> listeners.roomMessage(ReceivedMessage.from(m)));
+        }
+        long gapUpTo = sub.gapBefore(m.offset());
+        if (gapUpTo >= 0) {
+            new GapFiller(this, sub, gapUpTo).fetchAfter(sub.tracker.contiguous());
         }
     }
 
@@ -502,7 +538,12 @@ public final class ClientSession implements ConnectionHandler {
             return;
         }
         if (frame instanceof Ok ok) {
-            sub.joined(ok.offset());
+            HistoryLost lost = sub.joined(ok);
+            if (lost != null) {
+                LOG.info("{}: room '{}': the cluster lost history after offset {} (epoch {} -> {})",
+                        options.clientId(), sub.room, lost.since(), lost.previousEpoch(), lost.epoch());
+                dispatcher.execute(() -> listeners.historyLost(lost));
+            }
             Joined joined = new Joined(sub.room, ok.offset(), ok.members() == null ? List.of() : ok.members());
             sub.completeWaiters(joined, dispatcher);
         } else if (frame instanceof ErrorFrame e) {

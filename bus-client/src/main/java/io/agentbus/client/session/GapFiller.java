@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches the offsets of a {@code dropped} range with {@code history}, page by page, and hands
- * over the ones the application has not had. If the connection drops meanwhile, the rejoin's
+ * Fetches the offsets of a {@code dropped} range, or of a gap a rejoin's replay left, with
+ * {@code history}, page by page, and hands over the ones the application has not had. If the connection drops meanwhile, the rejoin's
  * {@code since} (the contiguous offset, which stops below the gap) replays the rest.
  */
 final class GapFiller implements ReplyHandler {
@@ -41,12 +41,12 @@ final class GapFiller implements ReplyHandler {
                 fetchAfter(page.messages().get(page.messages().size() - 1).offset());
             }
         } else if (frame instanceof ErrorFrame e) {
-            LOG.warn("fetching dropped messages of room '{}' failed: {}", sub.room, e.message());
+            LOG.warn("fetching missing messages of room '{}' failed: {}", sub.room, e.message());
         }
     }
 
     @Override
     public void fail(AgentBusException cause) {
-        LOG.warn("fetching dropped messages of room '{}' failed: {}", sub.room, cause.getMessage());
+        LOG.warn("fetching missing messages of room '{}' failed: {}", sub.room, cause.getMessage());
     }
 }

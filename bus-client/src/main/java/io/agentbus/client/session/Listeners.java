@@ -1,6 +1,7 @@
 package io.agentbus.client.session;
 
 import io.agentbus.client.ConnectionEvent;
+import io.agentbus.client.HistoryLost;
 import io.agentbus.client.ReceivedMessage;
 import io.agentbus.protocol.frame.DecisionUpdate;
 import io.agentbus.protocol.frame.Dropped;
@@ -27,6 +28,7 @@ public final class Listeners {
     private final List<Consumer<DecisionUpdate>> decisions = new CopyOnWriteArrayList<>();
     private final List<Consumer<Dropped>> dropped = new CopyOnWriteArrayList<>();
     private final List<Consumer<ConnectionEvent>> connection = new CopyOnWriteArrayList<>();
+    private final List<Consumer<HistoryLost>> historyLost = new CopyOnWriteArrayList<>();
 
     public void onMessage(Consumer<ReceivedMessage> listener) {
         messages.add(listener);
@@ -56,6 +58,10 @@ public final class Listeners {
         connection.add(listener);
     }
 
+    public void onHistoryLost(Consumer<HistoryLost> listener) {
+        historyLost.add(listener);
+    }
+
     void roomMessage(ReceivedMessage m) {
         call(messages, m);
         List<Consumer<ReceivedMessage>> forRoom = roomMessages.get(m.room());
@@ -82,6 +88,16 @@ public final class Listeners {
 
     void connection(ConnectionEvent e) {
         call(connection, e);
+    }
+
+    /** Tells the history-lost listeners; with none, logs a warning, so it is never silent. */
+    void historyLost(HistoryLost lost) {
+        if (historyLost.isEmpty()) {
+            LOG.warn("room '{}': the cluster could not recover every message after offset {} (epoch {} -> {});"
+                    + " some may be lost (add an onHistoryLost listener to handle this)", lost.room(), lost.since(),
+                    lost.previousEpoch(), lost.epoch());
+        }
+        call(historyLost, lost);
     }
 
     private static <T> void call(List<Consumer<T>> listeners, T event) {

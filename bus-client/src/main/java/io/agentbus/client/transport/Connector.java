@@ -50,6 +50,11 @@ public final class Connector {
         return uri;
     }
 
+    /** The server URI this connector connects to. */
+    public URI uri() {
+        return uri;
+    }
+
     /** Starts a connection; {@code handler} hears of its opening, its frames and its end. */
     public ChannelFuture connect(ConnectionHandler handler) {
         int port = uri.getPort() == -1 ? 80 : uri.getPort();
