@@ -263,6 +263,22 @@ class CliIT {
     }
 
     @Test
+    void shouldExitWith64NamingTheFaultyEntryOfAMalformedUrlList() {
+        CliRun empty = CliRun.of("tail", "--room", "r", "--url", "ws://127.0.0.1:1/ws,,ws://127.0.0.1:2/ws");
+        CliRun notWs = CliRun.of("send", "--room", "r", "--url", "ws://127.0.0.1:1/ws,http://127.0.0.1:2/", "x");
+        CliRun twice = CliRun.of("send", "--room", "r", "--url", "ws://127.0.0.1:1/ws,ws://127.0.0.1:1/ws", "x");
+
+        for (CliRun run : List.of(empty, notWs, twice)) {
+            assertEquals(ExitCode.USAGE, run.exitCode(), run.toString());
+            assertTrue(run.err().contains("Usage: agentbus"), run.toString());
+        }
+        assertTrue(empty.err().contains("entry 2 of the URL list 'ws://127.0.0.1:1/ws,,ws://127.0.0.1:2/ws' is empty"),
+                empty.err());
+        assertTrue(notWs.err().contains("'http://127.0.0.1:2/' is not a ws:// URL"), notWs.err());
+        assertTrue(twice.err().contains("the server URI ws://127.0.0.1:1/ws is listed twice"), twice.err());
+    }
+
+    @Test
     void shouldPrintHelpAndVersion() {
         for (String command : List.of("send", "tail", "history", "rooms")) {
             CliRun help = CliRun.of(command, "--help");
