@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,12 +23,19 @@ final class DaemonProcess implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final Map<String, String> settings;
     private Process process;
     private int starts;
 
     DaemonProcess(Path dir) throws IOException {
+        this(dir, Map.of());
+    }
+
+    /** A daemon with extra settings as {@code AGENTBUS_*} environment variables, e.g. {@code AGENTBUS_CLUSTER_REDIS}. */
+    DaemonProcess(Path dir, Map<String, String> settings) throws IOException {
         this.dir = Files.createDirectories(dir);
         this.port = LiveServer.freePort();
+        this.settings = Map.copyOf(settings);
     }
 
     URI uri() {
@@ -42,6 +50,7 @@ final class DaemonProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("AGENTBUS_"));
+        builder.environment().putAll(settings);
         builder.environment().put("AGENTBUS_CLASSPATH", System.getProperty("java.class.path"));
         builder.environment().put("AGENTBUS_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         process = builder.start();

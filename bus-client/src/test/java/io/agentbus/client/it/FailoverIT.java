@@ -1,0 +1,156 @@
+package io.agentbus.client.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agentbus.client.AgentBusClient;
+import io.agentbus.client.ConnectionEvent;
+import io.agentbus.client.ConnectionState;
+import io.agentbus.client.Published;
+import io.agentbus.client.ReconnectPolicy;
+import io.agentbus.server.config.Setting;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fail-over across cluster nodes (issue 10, item 4): a client given several nodes, subscribed on
+ * the first, keeps receiving a numbered stream published on another node while its node dies,
+ * every message once and in order, and ends up connected to another node.
+ */
+class FailoverIT {
+    static final int MESSAGES = 3_000;
+    static final int RATE_PER_SECOND = 1_000;
+    static final ReconnectPolicy FAST = new ReconnectPolicy(Duration.ofMillis(20), Duration.ofMillis(200));
+    static final String ROOM = "failover-room";
+
+    @TempDir
+    Path dir;
+    RedisServer redis;
+    final List<AutoCloseable> closeables = new ArrayList<>();
+    final List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void startRedis() throws Exception {
+        redis = RedisServer.start(dir);
+    }
+
+    @AfterEach
+    void stopAll() throws Exception {
+        for (AutoCloseable c : closeables) {
+            c.close();
+        }
+        redis.close();
+    }
+
+    @Test
+    void shouldMoveToTheNextNodeAndMissNothingWhenItsNodeIsStoppedMidStream() throws Exception {
+        LiveServer a = node("a");
+        LiveServer b = node("b");
+        LiveServer c = node("c");
+        OrderedSink sink = new OrderedSink(MESSAGES);
+        AgentBusClient subscriber = subscriber(List.of(a.uri(), b.uri(), c.uri()), sink);
+        assertEquals(a.uri(), subscriber.server(), "the first node is tried first");
+        SteadyPublisher steady = publisherOn(b.uri());
+
+        steady.start();
+        sink.awaitCount(MESSAGES / 3);
+        a.stop();
+
+        assertEveryOffsetOnce(steady.awaitAll(), sink);
+        assertEquals(b.uri(), subscriber.server(), "the next node in the list took over");
+        assertConnectedTo(b.uri());
+    }
+
+    @Test
+    void shouldMoveToTheNextNodeAndMissNothingWhenItsNodesProcessIsKilled() throws Exception {
+        DaemonProcess a = track(new DaemonProcess(dir.resolve("a"), Map.of("AGENTBUS_CLUSTER_REDIS", redis.uri())));
+        a.start();
+        LiveServer b = node("b");
+        OrderedSink sink = new OrderedSink(MESSAGES);
+        AgentBusClient subscriber = subscriber(List.of(a.uri(), b.uri()), sink);
+        SteadyPublisher steady = publisherOn(b.uri());
+
+        steady.start();
+        sink.awaitCount(MESSAGES / 3);
+        a.kill();
+
+        assertEveryOffsetOnce(steady.awaitAll(), sink);
+        assertEquals(b.uri(), subscriber.server());
+        assertConnectedTo(b.uri());
+    }
+
+    @Test
+    void shouldGoRoundTheListPastTheLastNodeToTheFirst() throws Exception {
+        LiveServer a = node("a");
+        LiveServer b = node("b");
+        OrderedSink sink = new OrderedSink(MESSAGES);
+        AgentBusClient subscriber = subscriber(List.of(b.uri(), a.uri()), sink);
+        SteadyPublisher steady = publisherOn(b.uri());
+        steady.start();
+        sink.awaitCount(MESSAGES / 4);
+        b.stop();
+        await().atMost(Duration.ofSeconds(30)).until(() -> connectedTo(a.uri()));
+        b.startAgain();
+        sink.awaitCount(MESSAGES / 2);
+
+        a.stop();
+
+        assertEveryOffsetOnce(steady.awaitAll(), sink);
+        assertEquals(b.uri(), subscriber.server(), "after the last node, the first again");
+    }
+
+    private LiveServer node(String name) throws Exception {
+        return track(LiveServer.start(dir.resolve(name), Map.of(Setting.CLUSTER_REDIS, redis.uri())));
+    }
+
+    private AgentBusClient subscriber(List<URI> nodes, OrderedSink sink) throws Exception {
+        AgentBusClient subscriber = track(AgentBusClient.builder(nodes, "sub-failover").reconnect(FAST)
+                .onMessage(sink).onConnectionChange(events::add).connect());
+        subscriber.join(ROOM).get(10, TimeUnit.SECONDS);
+        return subscriber;
+    }
+
+    private SteadyPublisher publisherOn(URI node) {
+        AgentBusClient publisher = track(AgentBusClient.builder(node, "pub-failover").reconnect(FAST)
+                .requestTimeout(Duration.ofSeconds(60)).connect());
+        return new SteadyPublisher(publisher, ROOM, MESSAGES, RATE_PER_SECOND);
+    }
+
+    private boolean connectedTo(URI node) {
+        return events.stream().anyMatch(e -> e.state() == ConnectionState.CONNECTED && node.equals(e.server()));
+    }
+
+    private void assertConnectedTo(URI node) {
+        assertTrue(connectedTo(node), "a CONNECTED event names " + node + ": " + events);
+    }
+
+    static void assertEveryOffsetOnce(List<Published> acks, OrderedSink sink) throws InterruptedException {
+        Set<Long> acked = new HashSet<>();
+        for (Published p : acks) {
+            assertTrue(acked.add(p.offset()), "offset " + p.offset() + " acknowledged twice");
+        }
+        for (long offset = 1; offset <= acks.size(); offset++) {
+            assertTrue(acked.contains(offset), "no publish was acknowledged with offset " + offset);
+        }
+        sink.awaitCount(acks.size());
+        sink.assertExactlyOnceInOrder(acks.size());
+    }
+
+    private <T extends AutoCloseable> T track(T closeable) {
+        closeables.add(0, closeable);
+        return closeable;
+    }
+}

@@ -1,0 +1,105 @@
+package io.agentbus.client.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A copy of bus-server's test helper of the same name (test classes of one module do not reach
+ * another's): Debian's {@code redis-server} (package {@code redis-server}) as a child process on a free port
+ * of 127.0.0.1, its files in a test's directory, nothing saved to disk: a {@link #restart()} is a
+ * Redis that lost its data. Without the binary the test is skipped, except under {@code CI=true},
+ * where it fails.
+ */
+final class RedisServer implements AutoCloseable {
+    static final Path BINARY = Path.of("/usr/bin/redis-server");
+    private static final String READY = "Ready to accept connections";
+
+    private final Path dir;
+    private final int port;
+    private Process process;
+    private int starts;
+
+    private RedisServer(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+    }
+
+    static RedisServer start(Path dir) throws IOException {
+        requireBinary();
+        RedisServer redis = new RedisServer(dir, freePort());
+        redis.startProcess();
+        return redis;
+    }
+
+    private static void requireBinary() {
+        if (!Files.isExecutable(BINARY)) {
+            String missing = BINARY + " is missing (apt-get install redis-server)";
+            if ("true".equals(System.getenv("CI"))) {
+                fail("CI=true and " + missing);
+            }
+            Assumptions.abort(missing + "; skipped outside CI");
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private void startProcess() throws IOException {
+        Path log = dir.resolve("redis-" + (++starts) + ".log");
+        process = new ProcessBuilder(BINARY.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--dir", dir.toString(), "--save", "", "--appendonly", "no", "--daemonize", "no")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> !process.isAlive() || Files.readString(log).contains(READY));
+            if (!process.isAlive()) {
+                throw new IOException("redis-server exited: " + Files.readString(log));
+            }
+        } catch (IOException | RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    String uri() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    /** Stops Redis (SIGTERM) and waits until it has exited. */
+    void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** Starts Redis again on the same port, empty. */
+    void restart() throws IOException {
+        stop();
+        startProcess();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
