@@ -50,7 +50,8 @@ import java.util.function.Function;
  * {@link Builder#callbackExecutor} says so. Each room offset and each inbox offset is handed to
  * the application once: after a reconnect the client rejoins every room with {@code since} = the
  * highest contiguous offset it handed over, and resends the publishes that were not acknowledged,
- * under their original ids, which the server uses to drop duplicates.
+ * under their original ids, which the server uses to drop duplicates. Given several nodes of a
+ * cluster ({@link #builder(List, String)}), each reconnect goes to the next node, round robin.
  *
  * @see io.agentbus.client
  */

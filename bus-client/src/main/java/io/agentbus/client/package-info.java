@@ -33,6 +33,18 @@
  * Other requests in flight when the connection drops fail with
  * {@link io.agentbus.client.error.ConnectionLostException}.
  *
+ * <p><b>Several nodes.</b> Given a cluster's nodes
+ * ({@link io.agentbus.client.AgentBusClient#builder(java.util.List, String)},
+ * {@link io.agentbus.client.ServerUris#parse}), the client reconnects to the next node, round
+ * robin, each time the connection drops or a node refuses it, and resumes there as above,
+ * rejoining with each room's last {@code epoch} too. A node that answers a rejoin with
+ * {@code "recovered":false} (the cluster lost history after the client's offset) is reported to
+ * {@link io.agentbus.client.AgentBusClient#onHistoryLost} listeners, never silently. Every
+ * publish and direct message carries an id (the client makes one when the message has none), so
+ * all unacknowledged ones are re-sent to the new node, whose cluster answers one it already
+ * stored with the original offset; other requests fail with
+ * {@link io.agentbus.client.error.ConnectionLostException}, their outcome unknown.
+ *
  * <p><b>Dropped messages.</b> When the server drops low/normal messages for a slow client it says
  * so with a {@code dropped} notice; the client fetches the range with {@code history} and hands
  * over what it had not had.
