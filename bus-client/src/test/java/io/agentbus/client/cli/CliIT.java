@@ -263,6 +263,17 @@ class CliIT {
     }
 
     @Test
+    void shouldPublishThroughTheNextNodeOfAUrlListWhenTheFirstRefuses() throws Exception {
+        String urls = "ws://127.0.0.1:" + portNobodyListensOn() + "/ws," + server.uri();
+
+        CliRun run = CliRun.of("send", "--room", "send-list", "--url", urls, "--client", CLIENT, "via the second");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(List.of("1"), run.outLines(), run.toString());
+        assertEquals(List.of("via the second"), Received.texts(history("send-list")));
+    }
+
+    @Test
     void shouldExitWith64NamingTheFaultyEntryOfAMalformedUrlList() {
         CliRun empty = CliRun.of("tail", "--room", "r", "--url", "ws://127.0.0.1:1/ws,,ws://127.0.0.1:2/ws");
         CliRun notWs = CliRun.of("send", "--room", "r", "--url", "ws://127.0.0.1:1/ws,http://127.0.0.1:2/", "x");
