@@ -5,7 +5,10 @@ import io.agentbus.protocol.codec.FrameReader;
 import io.agentbus.protocol.codec.FrameWriter;
 import io.agentbus.protocol.frame.ClientFrame;
 import io.agentbus.protocol.frame.Hello;
+import io.agentbus.protocol.frame.HistoryReply;
+import io.agentbus.protocol.frame.HistoryRequest;
 import io.agentbus.protocol.frame.Join;
+import io.agentbus.protocol.frame.Msg;
 import io.agentbus.protocol.frame.Ok;
 import io.agentbus.protocol.frame.Ping;
 import io.agentbus.protocol.frame.Pong;
@@ -39,7 +42,8 @@ import java.util.function.Function;
  * A stand-in for a cluster node, for what no real node produces yet: it welcomes every hello
  * and answers each join with an {@code ok} carrying the {@code epoch} and {@code recovered} a
  * test scripts (the server side of design section 2 is another branch's work; once merged, a
- * real cluster with a Redis that lost its data replaces this). It records the joins it got.
+ * real cluster with a Redis that lost its data replaces this), then sends the scripted replay;
+ * it answers {@code history} from a scripted log, and records the joins and history requests.
  */
 final class ScriptedNode implements AutoCloseable {
     private static final FrameReader READER = new FrameReader();
@@ -48,6 +52,9 @@ final class ScriptedNode implements AutoCloseable {
     private final EventLoopGroup group = new NioEventLoopGroup(1);
     private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final List<Join> joins = new CopyOnWriteArrayList<>();
+    private final List<HistoryRequest> historyRequests = new CopyOnWriteArrayList<>();
+    private volatile List<Msg> replay = List.of();
+    private volatile List<Msg> log = List.of();
     private final Function<Join, Ok> joinAnswer;
     private final Channel listener;
 
@@ -79,6 +86,27 @@ final class ScriptedNode implements AutoCloseable {
         return List.copyOf(joins);
     }
 
+    List<HistoryRequest> historyRequests() {
+        return List.copyOf(historyRequests);
+    }
+
+    /** The messages sent after each join's {@code ok}, as a node's replay. */
+    void replay(List<Msg> messages) {
+        replay = List.copyOf(messages);
+    }
+
+    /** The room's messages that {@code history} answers from, in offset order. */
+    void log(List<Msg> messages) {
+        log = List.copyOf(messages);
+    }
+
+    /** Sends {@code m} to every connected client, as a live message. */
+    void send(Msg m) {
+        for (Channel c : clients) {
+            c.writeAndFlush(new TextWebSocketFrame(WRITER.toJson(m)));
+        }
+    }
+
     /** Closes every client connection with {@code code}, as a node going away does (1001, 1012). */
     void closeConnections(int code, String reason) {
         for (Channel c : clients) {
@@ -96,10 +124,17 @@ final class ScriptedNode implements AutoCloseable {
     private final class Frames extends SimpleChannelInboundHandler<TextWebSocketFrame> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame text) throws ProtocolException {
-            ServerFrame reply = answer(READER.readClient(text.text()));
+            ClientFrame frame = READER.readClient(text.text());
+            ServerFrame reply = answer(frame);
             if (reply != null) {
-                ctx.writeAndFlush(new TextWebSocketFrame(WRITER.toJson(reply)));
+                ctx.write(new TextWebSocketFrame(WRITER.toJson(reply)));
             }
+            if (frame instanceof Join) {
+                for (Msg m : replay) {
+                    ctx.write(new TextWebSocketFrame(WRITER.toJson(m)));
+                }
+            }
+            ctx.flush();
         }
 
         private ServerFrame answer(ClientFrame frame) {
@@ -108,6 +143,10 @@ final class ScriptedNode implements AutoCloseable {
             } else if (frame instanceof Join j) {
                 joins.add(j);
                 return joinAnswer.apply(j);
+            } else if (frame instanceof HistoryRequest h) {
+                historyRequests.add(h);
+                List<Msg> page = log.stream().filter(m -> m.offset() > h.since()).limit(h.limit()).toList();
+                return new HistoryReply(h.rid(), h.room(), page, false);
             } else if (frame instanceof Ping p) {
                 return new Pong(p.rid());
             }
