@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * A member of one room on a thread of its own that records, per {@code msg}, its offset and the
  * message's key: the publisher's number (client id {@code pN}) times {@link #SEQ_LIMIT} plus the
  * body's sequence number ({@code {"s":SEQ}}). It may also publish, with at most a window of
  * unanswered publishes at once; it then notes the offset each {@code ok} gave ({@code rid} is the
- * sequence number) and keeps every error reply. Parses the frames' bytes and allocates nothing
+ * sequence number), counts each publish's answers and keeps every error reply. Parses the frames' bytes and allocates nothing
  * per message, so hundreds of them fit on a busy machine.
  */
 final class RoomRecorder implements AutoCloseable {
@@ -40,12 +42,18 @@ final class RoomRecorder implements AutoCloseable {
     private volatile int received;
     private volatile int extra;
     private volatile String ended;
+    private final String client;
     private Semaphore window;
     private int windowSize;
     private long[] ackOffsets;
+    private int[] answers;
+    private volatile int published;
+    private volatile int oks;
+    private volatile int overloaded;
 
     private RoomRecorder(StreamSocket socket, String client, String room, int expected) {
         this.socket = socket;
+        this.client = client;
         this.room = room;
         this.offsets = new long[expected];
         this.keys = new long[expected];
@@ -56,8 +64,8 @@ final class RoomRecorder implements AutoCloseable {
 
     /**
      * Connects to {@code port}, says hello as {@code client}, joins {@code room}, and records the
-     * next {@code expected} messages; with {@code publishes} above 0 it may publish that many with
-     * at most {@code window} unanswered.
+     * next {@code expected} messages (more are counted as {@link #extra()}); with {@code publishes}
+     * above 0 it may publish up to that many, with at most {@code window} unanswered.
      */
     static RoomRecorder join(int port, String client, String room, int expected, int publishes, int window)
             throws IOException {
@@ -75,6 +83,7 @@ final class RoomRecorder implements AutoCloseable {
             r.window = new Semaphore(window);
             r.windowSize = window;
             r.ackOffsets = new long[publishes + 1];
+            r.answers = new int[publishes + 1];
             Arrays.fill(r.ackOffsets, NOT_ACKED);
         }
         r.thread.start();
@@ -82,29 +91,50 @@ final class RoomRecorder implements AutoCloseable {
     }
 
     /**
-     * Publishes {@code {"s":seq}} for seq 1..count with rid = seq, waiting for a free place in the
-     * window at most {@code timeoutMs} each time; returns false if a place did not free in time.
+     * Publishes {@code {"s":seq}} for seq 1..count (rid = seq, id = CLIENT-seq), waiting for a free
+     * place in the window at most {@code timeoutMs} each time; false if a place did not free in time.
      */
     boolean publish(int count, long timeoutMs) throws IOException, InterruptedException {
-        for (int seq = 1; seq <= count; seq++) {
+        return publishUntil(() -> published >= count, 0, timeoutMs) == count;
+    }
+
+    /**
+     * Publishes like {@link #publish} until {@code stop} says so, at most one message per
+     * {@code intervalNanos} (0: as fast as the window allows); returns how many it published, -1
+     * when a place in the window did not free within {@code timeoutMs}.
+     */
+    int publishUntil(BooleanSupplier stop, long intervalNanos, long timeoutMs)
+            throws IOException, InterruptedException {
+        long startNs = System.nanoTime();
+        while (!stop.getAsBoolean() && published + 1 < ackOffsets.length) {
+            long waitNs = startNs + published * intervalNanos - System.nanoTime();
+            if (waitNs > 0) {
+                flush();
+                LockSupport.parkNanos(waitNs);
+                continue;
+            }
             if (!window.tryAcquire()) {
-                synchronized (socket) {
-                    socket.flush();
-                }
+                flush();
                 if (!window.tryAcquire(timeoutMs, TimeUnit.MILLISECONDS)) {
-                    return false;
+                    return -1;
                 }
             }
-            byte[] frame = ("{\"op\":\"pub\",\"rid\":\"" + seq + "\",\"room\":\"" + room + "\",\"body\":{\"s\":" + seq
-                    + "}}").getBytes(StandardCharsets.US_ASCII);
+            int seq = published + 1;
+            byte[] frame = ("{\"op\":\"pub\",\"rid\":\"" + seq + "\",\"id\":\"" + client + "-" + seq
+                    + "\",\"room\":\"" + room + "\",\"body\":{\"s\":" + seq + "}}").getBytes(StandardCharsets.US_ASCII);
             synchronized (socket) {
                 socket.text(frame, frame.length);
             }
+            published = seq;
         }
+        flush();
+        return published;
+    }
+
+    private void flush() throws IOException {
         synchronized (socket) {
             socket.flush();
         }
-        return true;
     }
 
     /** Waits until every publish was answered (ok or error) or the deadline passed; true if all were. */
@@ -148,6 +178,26 @@ final class RoomRecorder implements AutoCloseable {
         return ackOffsets[seq];
     }
 
+    /** How many answers (ok or error) publish {@code seq} got. */
+    int answers(int seq) {
+        return answers[seq];
+    }
+
+    /** Publishes sent so far. */
+    int published() {
+        return published;
+    }
+
+    /** {@code ok} answers to publishes so far. */
+    int oks() {
+        return oks;
+    }
+
+    /** {@code overloaded} answers to publishes so far. */
+    int overloaded() {
+        return overloaded;
+    }
+
     List<String> errors() {
         return List.copyOf(errors);
     }
@@ -177,11 +227,17 @@ final class RoomRecorder implements AutoCloseable {
         if (startsWith(p, length, MSG)) {
             onMessage(p, length);
         } else if (startsWith(p, length, OK) && window != null) {
-            ackOffsets[(int) numberAfter(p, length, RID)] = numberAfter(p, length, OFFSET);
+            int seq = (int) numberAfter(p, length, RID);
+            ackOffsets[seq] = numberAfter(p, length, OFFSET);
+            answers[seq]++;
+            oks++;
             window.release();
         } else if (startsWith(p, length, ERROR)) {
-            errors.add(new String(p, 0, length, StandardCharsets.UTF_8));
+            String text = new String(p, 0, length, StandardCharsets.UTF_8);
+            errors.add(text);
             if (window != null) {
+                answers[(int) numberAfter(p, length, RID)]++;
+                overloaded += text.contains("\"code\":\"overloaded\"") ? 1 : 0;
                 window.release();
             }
         }
