@@ -71,6 +71,18 @@ class BadFlagsTest {
     }
 
     @Test
+    void shouldRefuseAnyOfSeveralUrlsThatIsNoWebSocketUrl() {
+        assertUsageError("'http://127.0.0.1:7071/ws' is not a ws:// URL", "fanout", "--url",
+                "ws://127.0.0.1:7070/ws,http://127.0.0.1:7071/ws");
+    }
+
+    @Test
+    void shouldRefuseARemoteServerAmongSeveralUrlsWithoutAllowRemote() {
+        assertUsageError("ws://192.0.2.1:7071/ws is not a loopback address", "fanout", "--url",
+                "ws://127.0.0.1:7070/ws,ws://192.0.2.1:7071/ws");
+    }
+
+    @Test
     void shouldRefuseAStepFactorOfOne() {
         assertUsageError("--step-factor", "ramp", "--step-factor", "1");
     }
