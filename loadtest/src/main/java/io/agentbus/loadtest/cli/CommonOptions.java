@@ -25,7 +25,7 @@ final class CommonOptions {
     @Option(names = "--url", paramLabel = "URL", split = ",",
             description = "the server's WebSocket endpoint (default: ws://127.0.0.1:7070/ws for agentbus, "
                     + "ws://127.0.0.1:8222 for nats, ws://127.0.0.1:7080/ws for netty); several, comma-separated "
-                    + "(the nodes of a cluster): connection i goes to URL i % count")
+                    + "(the nodes of a cluster): connection i goes to URL i %% count")
     private List<String> urls;
 
     @Option(names = "--allow-remote",

@@ -1,6 +1,7 @@
 package io.agentbus.loadtest.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -68,6 +69,23 @@ class BadFlagsTest {
     @Test
     void shouldRefuseAUrlThatIsNoWebSocketUrl() {
         assertUsageError("--url", "fanout", "--url", "http://127.0.0.1:7070/ws");
+    }
+
+    @Test
+    void shouldShowTheUrlHelpWithoutPicocliWarnings() {
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        Run run;
+        try {
+            run = run("fanout", "--help");
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertEquals(0, run.status, run.err);
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8));
+        assertTrue(run.out.contains("connection i goes to URL i % count"), run.out);
     }
 
     @Test
