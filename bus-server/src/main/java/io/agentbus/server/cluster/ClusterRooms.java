@@ -94,16 +94,26 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
         return LATER;
     }
 
-    /** Redis ordered (or failed to order) publish {@code seq}. */
+    /**
+     * Redis ordered (or failed to order) publish {@code seq}. An offset this room already applied
+     * without it (Redis lost the room's counter and numbered from a floor that was stale by then)
+     * will never be applied: the publish is refused rather than left unanswered.
+     */
     void ordered(String roomId, long seq, List<Object> result, Throwable failure) {
         if (failure != null) {
             refuse(seq, failure);
             return;
         }
         long offset = (Long) result.get(0);
-        if (pending.containsKey(seq) && state.room(roomId).lastOffset() < offset) {
-            link.schedule(() -> sequencer.submitInternal(new ClusterCommands.Check(this, roomId, offset)), timeoutMs);
+        if (!pending.containsKey(seq)) {
+            return;
         }
+        if (state.room(roomId).lastOffset() >= offset) {
+            refuse(seq, new IllegalStateException("it was numbered " + offset + ", an offset room " + roomId
+                    + " already has here (Redis lost the room's data)"));
+            return;
+        }
+        link.schedule(() -> sequencer.submitInternal(new ClusterCommands.Check(this, roomId, offset)), timeoutMs);
     }
 
     private void refuse(long seq, Throwable failure) {

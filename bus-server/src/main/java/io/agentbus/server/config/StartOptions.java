@@ -35,7 +35,11 @@ public final class StartOptions {
                 .description("Starts the daemon in the foreground; SIGTERM or SIGINT shut it down gracefully.")
                 .footer("", "In a config file a setting's key is its flag without '--' and with '.' for '-'",
                         "(max.frame.bytes=2097152). Precedence, lowest first: defaults, the config file,",
-                        "AGENTBUS_* environment variables, flags.")
+                        "AGENTBUS_* environment variables, flags.",
+                        "", "Cluster mode: --cluster-redis redis://HOST:PORT makes this node one of several serving the",
+                        "same rooms, linked through that Redis (Debian: apt-get install redis-server); give each node",
+                        "its own --port and --data-dir. Without it the node runs alone and needs nothing else.",
+                        "See README.md, Running a cluster.")
                 .width(110);
         spec.addOption(OptionSpec.builder(CONFIG_FLAG).paramLabel("FILE").type(String.class)
                 .description("read settings from this file: key=value lines, '#' comments").build());

@@ -28,6 +28,36 @@ class StartOptionsTest {
     }
 
     @Test
+    void shouldExplainClusterModeInStartHelp() {
+        assertEquals(0, run("start", "--help"));
+
+        String help = out.toString();
+        assertTrue(help.contains("--cluster-redis=VALUE"), help);
+        assertTrue(help.contains("Cluster mode: --cluster-redis redis://HOST:PORT makes this node one of several"), help);
+        assertTrue(help.contains("Running a cluster"), help);
+    }
+
+    @Test
+    void shouldExitWithUsageStatusAndOneLineOnAClusterRedisThatIsNoRedisUri() {
+        assertEquals(Main.EXIT_USAGE, run("start", "--cluster-redis", "http://127.0.0.1:6379"));
+
+        assertEquals("agentbus start: cluster.redis must be none or a Redis URI like redis://127.0.0.1:6379, not "
+                + "'http://127.0.0.1:6379': Scheme http not supported (cluster.redis from flag --cluster-redis)"
+                + System.lineSeparator(), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void shouldExitWithUsageStatusOnAClusterRedisWithoutAHost() {
+        assertEquals(Main.EXIT_USAGE, run("start", "--cluster-redis", "redis://"));
+
+        assertTrue(err.toString().startsWith("agentbus start: cluster.redis must be none or a Redis URI like "
+                + "redis://127.0.0.1:6379, not 'redis://': "), err.toString());
+        assertTrue(err.toString().endsWith("(cluster.redis from flag --cluster-redis)" + System.lineSeparator()),
+                err.toString());
+    }
+
+    @Test
     void shouldListCommandsInHelp() {
         assertEquals(0, run("--help"));
 

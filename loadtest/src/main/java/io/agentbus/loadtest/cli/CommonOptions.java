@@ -6,6 +6,8 @@ import io.agentbus.loadtest.transport.WsEndpoint;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,10 +22,11 @@ final class CommonOptions {
                     + "server; fanout and ramp only) (default: ${DEFAULT-VALUE})")
     private Target target;
 
-    @Option(names = "--url", paramLabel = "URL",
+    @Option(names = "--url", paramLabel = "URL", split = ",",
             description = "the server's WebSocket endpoint (default: ws://127.0.0.1:7070/ws for agentbus, "
-                    + "ws://127.0.0.1:8222 for nats, ws://127.0.0.1:7080/ws for netty)")
-    private String url;
+                    + "ws://127.0.0.1:8222 for nats, ws://127.0.0.1:7080/ws for netty); several, comma-separated "
+                    + "(the nodes of a cluster): connection i goes to URL i %% count")
+    private List<String> urls;
 
     @Option(names = "--allow-remote",
             description = "allow a server that is not on a loopback address (127.0.0.0/8, ::1, localhost)")
@@ -79,20 +82,36 @@ final class CommonOptions {
         return png;
     }
 
-    String url() {
-        return url != null ? url : target.defaultUrl();
+    List<String> urls() {
+        return urls != null ? urls : List.of(target.defaultUrl());
     }
 
-    /** The endpoint, refused (naming {@code --url}) if it is no ws:// URL or not loopback without {@code --allow-remote}. */
+    /** The first endpoint (see {@link #endpoints}). */
     WsEndpoint endpoint(CommandSpec spec) {
+        return endpoints(spec).get(0);
+    }
+
+    /**
+     * The endpoints, each refused (naming {@code --url}) if it is no ws:// URL or not loopback
+     * without {@code --allow-remote}.
+     */
+    List<WsEndpoint> endpoints(CommandSpec spec) {
+        List<WsEndpoint> endpoints = new ArrayList<>();
+        for (String url : urls()) {
+            endpoints.add(endpoint(spec, url));
+        }
+        return endpoints;
+    }
+
+    private WsEndpoint endpoint(CommandSpec spec, String url) {
         WsEndpoint endpoint;
         try {
-            endpoint = WsEndpoint.parse(url());
+            endpoint = WsEndpoint.parse(url);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--url': " + e.getMessage());
         }
         if (!allowRemote && !endpoint.isLoopback()) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--url': " + url()
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--url': " + url
                     + " is not a loopback address; pass --allow-remote to load a remote server");
         }
         return endpoint;
@@ -103,7 +122,7 @@ final class CommonOptions {
     }
 
     RunSettings settings(CommandSpec spec) {
-        return new RunSettings(target, endpoint(spec), threads(), bodyBytes, connectConcurrency, connectRate,
+        return new RunSettings(target, endpoints(spec), threads(), bodyBytes, connectConcurrency, connectRate,
                 connectTimeoutNanos, drainTimeoutNanos);
     }
 

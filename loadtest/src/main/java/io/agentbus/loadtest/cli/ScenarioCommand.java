@@ -87,7 +87,7 @@ abstract class ScenarioCommand implements Callable<Integer> {
         String transport;
         Totals totals;
         try (HlogWriter hlog = new HlogWriter(outputs.hlog(), clock.originEpochMs(), settings.target().acknowledges(),
-                "agentbus loadtest " + scenario() + " against " + settings.endpoint().uri());
+                "agentbus loadtest " + scenario() + " against " + settings.uris());
              Harness harness = Harness.start(settings, plan, clock, List.of(timeline, hlog, progress))) {
             outcome = execute(harness, progress);
             transport = harness.transportName();
@@ -98,7 +98,7 @@ abstract class ScenarioCommand implements Callable<Integer> {
         Map<String, Object> config = new LinkedHashMap<>();
         common.describe(config);
         describe(config);
-        return new RunReport(scenario(), settings.target().wireName(), settings.endpoint().uri().toString(), transport,
+        return new RunReport(scenario(), settings.target().wireName(), settings.uris(), transport,
                 clock.originEpochMs(), config, outcome.connect(), outcome.result(), outcome.steps(), outcome.storm(),
                 timeline.samples(), totals);
     }

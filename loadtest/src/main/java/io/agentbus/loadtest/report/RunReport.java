@@ -17,7 +17,7 @@ import java.util.Map;
  *
  * @param scenario    fanout, rooms, dm, connect or ramp
  * @param target      agentbus, nats or netty
- * @param url         the endpoint
+ * @param url         the endpoint (several, comma-separated, when connections were spread over them)
  * @param transport   the harness's transport, epoll or nio
  * @param startedAtMs when the run started, in milliseconds since the epoch
  * @param config      the settings, by their JSON names

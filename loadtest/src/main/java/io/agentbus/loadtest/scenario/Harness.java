@@ -11,6 +11,7 @@ import io.agentbus.loadtest.payload.PayloadWriter;
 import io.agentbus.loadtest.adapter.TargetSession;
 import io.agentbus.loadtest.transport.EventLoops;
 import io.agentbus.loadtest.transport.WsConnector;
+import io.agentbus.loadtest.transport.WsEndpoint;
 import io.netty.channel.ChannelFuture;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,13 +78,17 @@ public final class Harness implements AutoCloseable, Member.Lifecycle {
     public ConnectReport connect() {
         long start = clock.nowNanos();
         long deadline = start + settings.connectTimeoutNanos();
-        WsConnector connector = new WsConnector(loops, settings.endpoint());
+        List<WsConnector> connectors = new ArrayList<>();
+        for (WsEndpoint endpoint : settings.endpoints()) {
+            connectors.add(new WsConnector(loops, endpoint));
+        }
         PayloadWriter payload = new PayloadWriter(settings.bodyBytes());
         for (Member member : members) {
-            if (!awaitTurn(member.plan().index(), start, deadline)) {
+            int index = member.plan().index();
+            if (!awaitTurn(index, start, deadline)) {
                 break;
             }
-            open(member, connector, payload);
+            open(member, connectors.get(index % connectors.size()), settings.endpointFor(index), payload);
         }
         awaitSettled(deadline);
         return connectReport(start);
@@ -101,13 +106,13 @@ public final class Harness implements AutoCloseable, Member.Lifecycle {
         }
     }
 
-    private void open(Member member, WsConnector connector, PayloadWriter payload) {
+    private void open(Member member, WsConnector connector, WsEndpoint endpoint, PayloadWriter payload) {
         TargetSession session = settings.target().open(member.plan().spec(), member, payload);
         member.session(session);
         ChannelFuture connected = connector.connect(member.plan().index(), session);
         connected.addListener(f -> {
             if (!f.isSuccess()) {
-                session.onFailure("cannot connect to " + settings.endpoint().uri() + ": " + f.cause().getMessage());
+                session.onFailure("cannot connect to " + endpoint.uri() + ": " + f.cause().getMessage());
             }
         });
     }

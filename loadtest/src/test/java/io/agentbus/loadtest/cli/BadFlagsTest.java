@@ -1,6 +1,7 @@
 package io.agentbus.loadtest.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -68,6 +69,35 @@ class BadFlagsTest {
     @Test
     void shouldRefuseAUrlThatIsNoWebSocketUrl() {
         assertUsageError("--url", "fanout", "--url", "http://127.0.0.1:7070/ws");
+    }
+
+    @Test
+    void shouldShowTheUrlHelpWithoutPicocliWarnings() {
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        Run run;
+        try {
+            run = run("fanout", "--help");
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertEquals(0, run.status, run.err);
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8));
+        assertTrue(run.out.contains("connection i goes to URL i % count"), run.out);
+    }
+
+    @Test
+    void shouldRefuseAnyOfSeveralUrlsThatIsNoWebSocketUrl() {
+        assertUsageError("'http://127.0.0.1:7071/ws' is not a ws:// URL", "fanout", "--url",
+                "ws://127.0.0.1:7070/ws,http://127.0.0.1:7071/ws");
+    }
+
+    @Test
+    void shouldRefuseARemoteServerAmongSeveralUrlsWithoutAllowRemote() {
+        assertUsageError("ws://192.0.2.1:7071/ws is not a loopback address", "fanout", "--url",
+                "ws://127.0.0.1:7070/ws,ws://192.0.2.1:7071/ws");
     }
 
     @Test
