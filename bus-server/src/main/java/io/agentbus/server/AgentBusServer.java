@@ -118,6 +118,9 @@ public final class AgentBusServer implements AutoCloseable {
             cluster.inboxes(config.ingressQueueCapacity()).start(handlers.state(), journal, handlers.inbox(), sequencer);
         }
         artifacts = new ArtifactUploads(new ArtifactStore(config.artifactDir()), sequencer, config.artifactMaxBytes());
+        if (cluster != null) {
+            artifacts.replicate(cluster.artifacts());
+        }
         stats = new StatsReporter(metrics, sequencer, channels::size, config.journalDir(), config.metricsRoomLabels());
         sequencer.start();
         bind(encoder);

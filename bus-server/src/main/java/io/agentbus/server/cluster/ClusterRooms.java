@@ -81,6 +81,11 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
         return new ClusterInboxes(new InboxLink(link), node, maxPendingSends, timeoutMs, dedupWindowMs);
     }
 
+    /** The artifacts of every node, kept in Redis on a connection of their own. */
+    public ClusterArtifacts artifacts() {
+        return new ClusterArtifacts(link.connectBytes(), link.health().redis());
+    }
+
     /** Subscribes to what the nodes order; what arrives waits in the sequencer's queue until it runs. */
     public void start(BusState state, Journal journal, PublishHandler publish, Sequencer sequencer) {
         this.state = state;

@@ -14,6 +14,9 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.RedisPubSubListener;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -165,6 +168,20 @@ final class RedisLink implements AutoCloseable {
             StatefulRedisPubSubConnection<String, String> apart = client.connectPubSub();
             apart.addListener(listener);
             apart.async().subscribe(channel);
+        } catch (RedisConnectionException e) {
+            throw new ClusterUnavailableException("cluster.redis: cannot connect to Redis at " + health.redis() + ": "
+                    + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Opens a connection whose values are bytes, for {@link ClusterArtifacts}.
+     *
+     * @throws ClusterUnavailableException when Redis cannot be reached now
+     */
+    StatefulRedisConnection<String, byte[]> connectBytes() {
+        try {
+            return client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
         } catch (RedisConnectionException e) {
             throw new ClusterUnavailableException("cluster.redis: cannot connect to Redis at " + health.redis() + ": "
                     + rootMessage(e), e);
