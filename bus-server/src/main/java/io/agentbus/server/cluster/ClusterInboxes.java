@@ -225,7 +225,8 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
                 apply(a, e);
             }
         }
-        if (entries.size() < READ_PAGE && lastOffset(to) < last && last != Long.MAX_VALUE) {
+        boolean allApplied = entries.isEmpty() || lastOffset(to) >= entries.get(entries.size() - 1).offset();
+        if (allApplied && entries.size() < READ_PAGE && lastOffset(to) < last && last != Long.MAX_VALUE) {
             skipMissing(to, last);
         }
         applyHeld(to, a);
@@ -256,7 +257,12 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
         LOG.error("cluster: the inbox of {} offsets {}..{} are not in Redis any more (trimmed or lost); skipped here",
                 to, lastOffset(to) + 1, lastMissing);
         InboxCursor mark = new InboxCursor(to, lastMissing);
-        state.apply(mark, journal.append(mark));
+        try {
+            state.apply(mark, journal.append(mark));
+        } catch (JournalUnavailableException e) {
+            LOG.warn("cluster: the skip of the inbox of {} to offset {} not journaled here: {}", to, lastMissing,
+                    e.getMessage());
+        }
     }
 
     /** An own message Redis ordered at {@code offset} should have arrived by now; read it if not. */
@@ -311,7 +317,12 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
         settle(client, a);
     }
 
-    /** Finishes the catch-ups that wait no longer: their inbox is there, or no read is under way any more. */
+    /**
+     * Finishes the catch-ups that wait no longer (their inbox is there, or no read is under way any
+     * more) through the sequencer's queue: not being a message, that command first acknowledges
+     * and delivers what the group commit holds, as a hello does on a single node, so the catch-up
+     * neither runs ahead of the sync nor repeats a message delivered after it.
+     */
     private void settle(String client, InboxArrivals a) {
         if (a.waiting().isEmpty()) {
             return;
@@ -321,12 +332,13 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
             HelloWait hello = it.next();
             if (last >= hello.target() || !a.reading()) {
                 it.remove();
-                finish(hello);
+                sequencer.submitInternal(new InboxCommands.Welcome(this, hello));
             }
         }
     }
 
-    private void finish(HelloWait hello) {
+    /** Welcomes a session whose catch-up waited, and sends it its inbox (unless it has gone meanwhile). */
+    void finish(HelloWait hello) {
         Session session = hello.session();
         catchingUp.remove(session);
         if (state.sessionsOf(session.clientId()).contains(session)) {

@@ -77,6 +77,14 @@ final class InboxCommands {
         }
     }
 
+    /** A session's welcome and catch-up wait no longer. */
+    record Welcome(ClusterInboxes inboxes, HelloWait hello) implements Command {
+        @Override
+        public void run(Handlers h) {
+            inboxes.finish(hello);
+        }
+    }
+
     /** Redis took (or failed to take) this node's cursor {@code writtenUpTo} for {@code client}. */
     record CursorShared(ClusterInboxes inboxes, String client, long writtenUpTo, Throwable failure)
             implements Command {

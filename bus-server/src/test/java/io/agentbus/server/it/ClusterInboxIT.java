@@ -169,6 +169,32 @@ class ClusterInboxIT {
     }
 
     @Test
+    void shouldGiveASessionThatSaysHelloMidStreamEveryMessageOnceInOrder() throws Exception {
+        Map<Setting, Object> settings = Map.of(Setting.DURABILITY, "ack-after-sync");
+        try (RedisServer redis = RedisServer.start(dir);
+             TestServer a = node(dir, "a", redis, settings);
+             TestServer b = node(dir, "b", redis, settings);
+             WsClient sender = a.hello("lead")) {
+            for (int i = 1; i <= 100; i++) {
+                sender.send(send("s" + i, "reviewer", null, "\"m" + i + "\""));
+            }
+            try (WsClient midStream = hello(b, "reviewer", ",\"inbox_since\":0")) {
+                for (int i = 101; i <= 200; i++) {
+                    sender.send(send("s" + i, "reviewer", null, "\"m" + i + "\""));
+                }
+                for (int i = 1; i <= 200; i++) {
+                    assertEquals(i, parse(sender.reply("s" + i), Ok.class).offset());
+                }
+
+                for (int i = 1; i <= 200; i++) {
+                    assertDirect(midStream, "reviewer", i, "\"m" + i + "\"");
+                }
+                assertNothingMore(midStream);
+            }
+        }
+    }
+
+    @Test
     void shouldWelcomeFromTheNodesOwnCopyWhileRedisIsDown() throws Exception {
         try (RedisServer redis = RedisServer.start(dir);
              TestServer a = node(dir, "a", redis);
