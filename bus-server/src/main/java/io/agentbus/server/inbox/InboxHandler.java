@@ -30,7 +30,9 @@ import org.agrona.concurrent.EpochClock;
 /**
  * {@code hello} (register the session, welcome it, send what its inbox holds), {@code send}
  * (drop a repeated message id, else journal a direct message and deliver it to every connected
- * session of the recipient) and the inbox cursor that moves as messages are written.
+ * session of the recipient) and the inbox cursor that moves as messages are written. In cluster
+ * mode {@link ClusterInboxes} orders the sends, answers the hellos and shares the cursor; the
+ * messages it ordered come back through {@link #ordered}.
  */
 public final class InboxHandler {
     private static final String DIRECT_CHANNEL = "main";
