@@ -115,8 +115,12 @@ public final class AgentBusServer implements AutoCloseable {
         sequencer = new Sequencer(config.ingressQueueCapacity(), handlers, clock, metrics.ingressWait());
         if (cluster != null) {
             cluster.start(handlers.state(), journal, handlers.publish(), sequencer);
+            cluster.inboxes(config.ingressQueueCapacity()).start(handlers.state(), journal, handlers.inbox(), sequencer);
         }
         artifacts = new ArtifactUploads(new ArtifactStore(config.artifactDir()), sequencer, config.artifactMaxBytes());
+        if (cluster != null) {
+            artifacts.replicate(cluster.artifacts());
+        }
         stats = new StatsReporter(metrics, sequencer, channels::size, config.journalDir(), config.metricsRoomLabels());
         sequencer.start();
         bind(encoder);
@@ -133,6 +137,7 @@ public final class AgentBusServer implements AutoCloseable {
         cluster = new ClusterRooms(config.clusterRedis(), config.clusterTimeoutMs(), config.clusterStreamMaxLength(),
                 node, config.ingressQueueCapacity());
         cluster.connect();
+        cluster.deduplicate(config.dedupWindowMs());
         health.cluster(cluster.health());
         LOG.info("cluster mode: node {} orders room messages through Redis at {}", node, cluster.health().redis());
         return cluster;

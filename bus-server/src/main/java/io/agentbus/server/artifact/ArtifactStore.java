@@ -68,7 +68,8 @@ public final class ArtifactStore {
         }
     }
 
-    private static String sha256(byte[] data) {
+    /** The SHA-256 of {@code data} in lower-case hex. */
+    static String sha256(byte[] data) {
         try {
             return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (NoSuchAlgorithmException e) {

@@ -9,6 +9,7 @@ import io.agentbus.server.sequencer.Reply;
 import io.agentbus.server.sequencer.Sequencer;
 import io.agentbus.server.session.Session;
 import java.io.IOException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -27,6 +28,8 @@ public final class ArtifactUploads implements AutoCloseable {
     private final Sequencer sequencer;
     private final int maxBytes;
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> new Thread(r, "agentbus-artifact-io"));
+    /** The other nodes' copy of the artifacts in cluster mode; {@code null} on a single node. */
+    private ArtifactReplica replica;
 
     public ArtifactUploads(ArtifactStore store, Sequencer sequencer, int maxBytes) {
         this.store = store;
@@ -36,6 +39,53 @@ public final class ArtifactUploads implements AutoCloseable {
 
     public ArtifactStore store() {
         return store;
+    }
+
+    /** Cluster mode: every upload is also kept in {@code replica}, before it is announced. */
+    public void replicate(ArtifactReplica replica) {
+        this.replica = replica;
+    }
+
+    /** The other nodes' copy of the artifacts, or {@code null} on a single node. */
+    public ArtifactReplica replica() {
+        return replica;
+    }
+
+    /** The largest artifact a member may upload. */
+    public int maxBytes() {
+        return maxBytes;
+    }
+
+    /**
+     * Cluster mode: the bytes of an artifact this node lacks, from the {@link #replica()}, checked
+     * against their digest and the size limit and then kept here; {@code null} when the replica has
+     * none. Completes on another thread.
+     */
+    public CompletionStage<byte[]> fetch(String sha256) {
+        return replica.get(sha256).thenApply(data -> {
+            if (data != null && (data.length > maxBytes || !sha256.equals(ArtifactStore.sha256(data)))) {
+                throw new IllegalStateException("the cluster's copy of artifact " + sha256 + " is not that artifact ("
+                        + data.length + " bytes)");
+            }
+            if (data != null) {
+                keep(data);
+            }
+            return data;
+        });
+    }
+
+    private void keep(byte[] data) {
+        try {
+            io.execute(() -> {
+                try {
+                    store.store(data);
+                } catch (IOException e) {
+                    LOG.warn("cannot keep a fetched artifact here: {}", e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("shutting down: a fetched artifact is not kept here");
+        }
     }
 
     /** Stores the upload and announces it; {@code publisher} is {@code null} for REST. */
@@ -55,6 +105,15 @@ public final class ArtifactUploads implements AutoCloseable {
     private void storeAndAnnounce(Reply reply, Session publisher, String from, ArtifactUpload upload) {
         try {
             String sha = store.store(upload.data());
+            if (replica != null) {
+                try {
+                    replica.put(sha, upload.data());
+                } catch (IOException e) {
+                    fail(reply, upload.rid(), ErrorCode.OVERLOADED, "cluster: the artifact could not be kept for the"
+                            + " other nodes and is not announced: " + e.getMessage());
+                    return;
+                }
+            }
             ArtifactStored artifact = new ArtifactStored(upload.room(), sha, upload.data().length, upload.name(),
                     upload.contentType());
             sequencer.submitInternal(new Command.StoreArtifact(reply, publisher, from, upload.rid(), artifact));

@@ -35,6 +35,7 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
     private final Map<Long, Pending> pending = new HashMap<>();
     private final Map<String, RoomArrivals> arrivals = new HashMap<>();
     private long lastSeq;
+    private long dedupWindowMs;
     private BusState state;
     private Journal journal;
     private PublishHandler publish;
@@ -64,6 +65,27 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
         link.connect();
     }
 
+    /**
+     * Has Redis drop a repeated {@code (from, id)} within {@code windowMs} in every room, across
+     * nodes ({@link ClusterDedup}); 0 (the default) leaves it to each node's own window.
+     */
+    public void deduplicate(long windowMs) {
+        this.dedupWindowMs = windowMs;
+    }
+
+    /**
+     * Direct messages ordered like room messages, in each recipient's inbox log, on this node's
+     * Redis connections; {@link ClusterInboxes#start} starts them.
+     */
+    public ClusterInboxes inboxes(int maxPendingSends) {
+        return new ClusterInboxes(new InboxLink(link), node, maxPendingSends, timeoutMs, dedupWindowMs);
+    }
+
+    /** The artifacts of every node, kept in Redis on a connection of their own. */
+    public ClusterArtifacts artifacts() {
+        return new ClusterArtifacts(link.connectBytes(), link.health().redis());
+    }
+
     /** Subscribes to what the nodes order; what arrives waits in the sequencer's queue until it runs. */
     public void start(BusState state, Journal journal, PublishHandler publish, Sequencer sequencer) {
         this.state = state;
@@ -85,7 +107,10 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
         pending.put(seq, new Pending(reply, publisher, pub.rid(), sha256, receivedNs));
         String roomId = room.id();
         try {
-            link.order(roomId, room.lastOffset(), EntryCodec.payload(node, seq, from, pub, ts))
+            String payload = EntryCodec.payload(node, seq, from, pub, ts);
+            (pub.id() == null || dedupWindowMs == 0 ? link.order(roomId, room.lastOffset(), payload)
+                    : link.orderOnce(roomId, room.lastOffset(), payload, ClusterDedup.key(roomId, from, pub.id()),
+                    dedupWindowMs))
                     .whenComplete((result, failure) ->
                             sequencer.submitInternal(new ClusterCommands.Ordered(this, roomId, seq, result, failure)));
         } catch (RuntimeException e) { // Lettuce fails the future; this is in case it throws instead
@@ -102,6 +127,14 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
     void ordered(String roomId, long seq, List<Object> result, Throwable failure) {
         if (failure != null) {
             refuse(seq, failure);
+            return;
+        }
+        if (ClusterDedup.isDuplicate(result)) {
+            Pending p = pending.remove(seq);
+            if (p != null) {
+                publish.duplicate(p.reply(), p.publisher(), state.roomOrCreate(roomId), p.rid(),
+                        ClusterDedup.original(result), p.receivedNs());
+            }
             return;
         }
         long offset = (Long) result.get(0);

@@ -14,7 +14,11 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.RedisPubSubListener;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
@@ -60,6 +64,20 @@ final class RedisLink implements AutoCloseable {
             "redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], offset .. '-0', 'e', epoch, 'm', ARGV[5])",
             "redis.call('PUBLISH', ARGV[3], ARGV[4] .. ' ' .. offset .. ' ' .. epoch .. '\\n' .. ARGV[5])",
             "return {offset, epoch}");
+    /**
+     * {@link #ORDER_SCRIPT} once per message id: the last KEYS is the id's key in the room's hash
+     * tag, the last ARGV its time to live in ms. A key still there answers {'duplicate', offset}
+     * (the original's) without ordering anything; else the message is ordered and the key set.
+     */
+    private static final String ORDER_ONCE_SCRIPT = String.join("\n",
+            "local original = redis.call('GET', KEYS[#KEYS])",
+            "if original then return {'duplicate', tonumber(original)} end",
+            "local function order()",
+            ORDER_SCRIPT,
+            "end",
+            "local result = order()",
+            "redis.call('SET', KEYS[#KEYS], result[1], 'PX', ARGV[#ARGV])",
+            "return result");
 
     private final ClientResources resources;
     private final RedisClient client;
@@ -117,6 +135,57 @@ final class RedisLink implements AutoCloseable {
         return commands.<List<Object>>eval(ORDER_SCRIPT, ScriptOutputType.MULTI,
                 new String[] {counterKey(room), streamKey(room), epochKey(room)},
                 Long.toString(knownLast), streamMaxLength, CHANNEL, room, payload);
+    }
+
+    /**
+     * {@link #order}, unless the message's id key {@code idKey} (see {@link ClusterDedup}) is still
+     * there: then completes with {'duplicate', the original's offset}.
+     */
+    CompletionStage<List<Object>> orderOnce(String room, long knownLast, String payload, String idKey, long ttlMs) {
+        return commands.<List<Object>>eval(ORDER_ONCE_SCRIPT, ScriptOutputType.MULTI,
+                new String[] {counterKey(room), streamKey(room), epochKey(room), idKey},
+                Long.toString(knownLast), streamMaxLength, CHANNEL, room, payload, Long.toString(ttlMs));
+    }
+
+    /** The command connection, for the scripts of {@link InboxLink}. */
+    RedisAsyncCommands<String, String> commands() {
+        return commands;
+    }
+
+    /** The length a stream is trimmed to (the {@code MAXLEN ~} argument). */
+    String streamMaxLength() {
+        return streamMaxLength;
+    }
+
+    /**
+     * Opens one more subscription, to {@code channel} only, delivering to {@code listener} from now
+     * on and after every reconnect (Lettuce subscribes again).
+     *
+     * @throws ClusterUnavailableException when Redis cannot be reached now
+     */
+    void subscribeApart(String channel, RedisPubSubListener<String, String> listener) {
+        try {
+            StatefulRedisPubSubConnection<String, String> apart = client.connectPubSub();
+            apart.addListener(listener);
+            apart.async().subscribe(channel);
+        } catch (RedisConnectionException e) {
+            throw new ClusterUnavailableException("cluster.redis: cannot connect to Redis at " + health.redis() + ": "
+                    + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Opens a connection whose values are bytes, for {@link ClusterArtifacts}.
+     *
+     * @throws ClusterUnavailableException when Redis cannot be reached now
+     */
+    StatefulRedisConnection<String, byte[]> connectBytes() {
+        try {
+            return client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+        } catch (RedisConnectionException e) {
+            throw new ClusterUnavailableException("cluster.redis: cannot connect to Redis at " + health.redis() + ": "
+                    + rootMessage(e), e);
+        }
     }
 
     /** Reads up to {@code count} stored messages of {@code room} from {@code first} to {@code last} (inclusive). */

@@ -20,5 +20,12 @@
  * {@link io.agentbus.server.sequencer.Sequencer#submitInternal}. The state those commands touch
  * (waiting publishes, each room's arrivals) is the sequencer's alone, like the rest of the bus
  * state.
+ *
+ * <p>Direct messages go the same way through {@link io.agentbus.server.cluster.ClusterInboxes}:
+ * each client's inbox has its own log in Redis ({@link io.agentbus.server.cluster.InboxLink}),
+ * every node applies it in inbox-offset order into its own copy of the inbox, and the written
+ * cursor is shared (the highest wins). A message with an {@code id} is ordered once per
+ * {@code dedup.window.ms} across the nodes: the ordering scripts record the id in Redis
+ * ({@link io.agentbus.server.cluster.ClusterDedup}).
  */
 package io.agentbus.server.cluster;

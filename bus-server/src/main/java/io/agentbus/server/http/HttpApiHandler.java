@@ -114,7 +114,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
         } else if (path.startsWith(ROOMS + "/")) {
             roomRoute(ex, uri, path.substring(ROOMS.length() + 1), identity);
         } else if (path.startsWith(ARTIFACTS)) {
-            onlyGet(ex, () -> ArtifactDownload.respond(ex.ctx, ex.keepAlive, artifacts.store(),
+            onlyGet(ex, () -> ArtifactDownload.respond(ex.ctx, ex.keepAlive, artifacts,
                     path.substring(ARTIFACTS.length())));
         } else {
             ex.error(ErrorCode.NOT_FOUND, "no such path: " + path);

@@ -84,8 +84,7 @@ public final class PublishHandler {
         MessageKey key = pub.id() == null ? null : MessageKey.inRoom(from, room.id(), pub.id());
         long original = recentIds.offsetOf(key, ts);
         if (original != RecentIds.NOT_SEEN) {
-            Ok duplicate = Ok.duplicate(pub.rid(), room.id(), original);
-            commit.afterHeld(new HeldPublish(this, reply, publisher, room, duplicate, null, null, receivedNs));
+            duplicate(reply, publisher, room, pub.rid(), original, receivedNs);
             return;
         }
         long offset = offsets.next(room, reply, publisher, from, pub, sha256, ts, receivedNs);
@@ -95,6 +94,15 @@ public final class PublishHandler {
         Msg msg = new Msg(room.id(), null, offset, from, pub.channel(), pub.type(), pub.priority(), ts, pub.body(),
                 pub.id());
         appendAndDeliver(room, msg, key, reply, publisher, pub.rid(), sha256, receivedNs);
+    }
+
+    /**
+     * Answers a repeated message id with the original's {@code offset}, marked duplicate, behind
+     * the acknowledgements the group commit holds: nothing is journaled or delivered.
+     */
+    public void duplicate(Reply reply, Session publisher, Room room, String rid, long offset, long receivedNs) {
+        Ok duplicate = Ok.duplicate(rid, room.id(), offset);
+        commit.afterHeld(new HeldPublish(this, reply, publisher, room, duplicate, null, null, receivedNs));
     }
 
     /**
