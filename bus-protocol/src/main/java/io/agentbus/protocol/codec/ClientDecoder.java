@@ -81,7 +81,8 @@ final class ClientDecoder {
         int weight = (int) v.optionalLong(Field.WEIGHT, 1, 1, MAX_WEIGHT);
         long since = v.optionalLong(Field.SINCE, Join.NO_SINCE, 0, Long.MAX_VALUE);
         boolean echo = v.optionalBoolean(Field.ECHO, true);
-        return new Join(rid, room, role, weight, since, echo);
+        String epoch = v.optionalText(Field.EPOCH, null, MAX_WORD_CHARS);
+        return new Join(rid, room, role, weight, since, echo, epoch);
     }
 
     /** A pub frame, or a REST body (then {@code rid} is null and {@code room} came from the URL). */

@@ -57,6 +57,7 @@ final class ClientEncoder {
             g.writeNumberField("since", j.since());
         }
         g.writeBooleanField("echo", j.echo());
+        FrameWriter.optional(g, "epoch", j.epoch());
     }
 
     private static void pub(Pub p, JsonGenerator g) throws IOException {

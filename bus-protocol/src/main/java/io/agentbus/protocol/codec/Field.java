@@ -18,6 +18,8 @@ enum Field {
     WEIGHT("weight"),
     SINCE("since"),
     ECHO("echo"),
+    EPOCH("epoch"),
+    RECOVERED("recovered"),
     CHANNEL("channel"),
     TYPE("type"),
     PRIORITY("priority"),

@@ -74,7 +74,9 @@ final class ServerDecoder {
         String decision = v.optionalString(Field.DECISION);
         String sha256 = v.optionalString(Field.SHA256);
         boolean duplicate = v.optionalBoolean(Field.DUPLICATE, false);
-        return new Ok(rid, room, offset, members, decision, sha256, duplicate);
+        String epoch = v.optionalString(Field.EPOCH);
+        Boolean recovered = v.has(Field.RECOVERED) ? v.optionalBoolean(Field.RECOVERED, false) : null;
+        return new Ok(rid, room, offset, members, decision, sha256, duplicate, epoch, recovered);
     }
 
     private static List<Member> members(FieldValues v) {

@@ -59,6 +59,10 @@ final class ServerEncoder {
         if (o.duplicate()) {
             g.writeBooleanField("duplicate", true);
         }
+        FrameWriter.optional(g, "epoch", o.epoch());
+        if (o.recovered() != null) {
+            g.writeBooleanField("recovered", o.recovered());
+        }
     }
 
     private static void members(Ok o, JsonGenerator g) throws IOException {

@@ -14,10 +14,19 @@ import java.util.List;
  * @param duplicate the {@code pub} or {@code send} repeated the {@code id} of a message sequenced
  *                  within the de-duplication window: nothing new was published and {@code offset}
  *                  is the original's (written as {@code "duplicate":true}, omitted when false)
+ * @param epoch     the room's epoch (join, cluster mode only), or {@code null}
+ * @param recovered whether every message after the join's {@code since} is still in the room's
+ *                  history (join with {@code since}, cluster mode only), or {@code null}
  */
 public record Ok(String rid, String room, long offset, List<Member> members, String decision, String sha256,
-                 boolean duplicate) implements ServerFrame {
+                 boolean duplicate, String epoch, Boolean recovered) implements ServerFrame {
     public static final long NO_OFFSET = -1;
+
+    /** An {@code ok} without the cluster's fields. */
+    public Ok(String rid, String room, long offset, List<Member> members, String decision, String sha256,
+              boolean duplicate) {
+        this(rid, room, offset, members, decision, sha256, duplicate, null, null);
+    }
 
     /** An {@code ok} for a request that was not a duplicate. */
     public Ok(String rid, String room, long offset, List<Member> members, String decision, String sha256) {
