@@ -155,6 +155,9 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
         Room room = state.roomOrCreate(entry.room());
         RoomArrivals a = arrivals(room.id());
         LogId id = entry.logId();
+        if (!id.isMessage() && id.offset() == room.lastOffset() && a.isNewEpoch(entry)) {
+            a.eventApplied(new LogId(id.offset(), id.n() - 1)); // Redis lost the log: its events count from 1 again
+        }
         if (a.isApplied(room.lastOffset(), id)) {
             return;
         }
@@ -308,10 +311,11 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
     }
 
     /** A room's members snapshot is in, valid at {@code at}: reads the room's log after what is applied. */
-    void loaded(String roomId, LogId at) {
+    void loaded(String roomId, LogId at, String epoch) {
         Room room = state.roomOrCreate(roomId);
         RoomArrivals a = arrivals(roomId);
         a.snapshotAt(at);
+        a.epoch(epoch);
         a.reading(false);
         read(room, a, null);
     }

@@ -77,6 +77,18 @@ final class RoomArrivals {
         snapshotAt = id;
     }
 
+    /** Whether the entry is of another epoch than the last one applied. */
+    boolean isNewEpoch(LogEntry entry) {
+        return epoch != null && !epoch.equals(entry.epoch());
+    }
+
+    /** The room's epoch as a snapshot says ({@code null} or empty: unknown). */
+    void epoch(String snapshotEpoch) {
+        if (snapshotEpoch != null && !snapshotEpoch.isEmpty()) {
+            epoch = snapshotEpoch;
+        }
+    }
+
     /** Notes the epoch of an entry applied now; a change means Redis lost the room's earlier history. */
     void epoch(LogEntry entry) {
         if (epoch != null && !epoch.equals(entry.epoch())) {

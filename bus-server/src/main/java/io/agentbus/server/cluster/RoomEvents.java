@@ -326,9 +326,11 @@ final class RoomEvents implements RoomLog {
     /** A room's members snapshot (or the failure to read it). */
     void snapshot(String roomId, List<Object> result, Throwable failure) {
         LogId at = LogId.START;
+        String epoch = null;
         if (failure != null) {
             LOG.warn("cluster: could not read room {}'s members in Redis: {}", roomId, failure.getMessage());
         } else {
+            epoch = (String) result.get(0);
             at = LogId.parse((String) result.get(2));
             Map<String, ClusterMembers.Entry> snapshot = new LinkedHashMap<>();
             @SuppressWarnings("unchecked")
@@ -344,6 +346,6 @@ final class RoomEvents implements RoomLog {
             }
             members.replace(roomId, snapshot);
         }
-        rooms.loaded(roomId, at);
+        rooms.loaded(roomId, at, epoch);
     }
 }

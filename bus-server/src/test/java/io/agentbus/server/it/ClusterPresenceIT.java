@@ -1,18 +1,21 @@
 package io.agentbus.server.it;
 
 import static io.agentbus.server.it.ServerFrames.parse;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agentbus.protocol.ErrorCode;
 import io.agentbus.protocol.frame.Member;
 import io.agentbus.protocol.frame.Msg;
 import io.agentbus.protocol.frame.Ok;
 import io.agentbus.protocol.frame.Presence;
 import io.agentbus.server.config.Setting;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +55,35 @@ class ClusterPresenceIT {
                         join(dave, "team", "participant").members());
             }
         }
+    }
+
+    @Test
+    void shouldRefuseJoinsWhileRedisIsDownAndTellOfLeavesThatHappenedMeanwhileWhenItIsBack() throws Exception {
+        try (RedisServer redis = RedisServer.start(dir);
+             TestServer a = node("a", redis);
+             TestServer b = node("b", redis);
+             WsClient alice = a.hello("alice")) {
+            join(alice, "team", "lead");
+            WsClient bob = b.hello("bob");
+            join(bob, "team", "coder");
+            assertPresence(alice, "bob", "coder", Presence.Event.JOINED);
+
+            redis.stop();
+            await().atMost(Duration.ofSeconds(20)).until(() -> degraded(a) && degraded(b));
+            try (WsClient carol = a.hello("carol")) {
+                carol.send("{\"op\":\"join\",\"rid\":\"j\",\"room\":\"team\"}");
+                ServerFrames.assertError(carol.reply("j"), ErrorCode.OVERLOADED, "j", "Redis");
+            }
+            bob.close();
+            redis.restart();
+
+            assertPresence(alice, "bob", "coder", Presence.Event.LEFT);
+            assertFalse(alice.isClosed(), "alice stayed connected");
+        }
+    }
+
+    private static boolean degraded(TestServer node) throws Exception {
+        return node.get("/health").body().contains("\"status\":\"degraded\"");
     }
 
     @Test
@@ -125,7 +157,7 @@ class ClusterPresenceIT {
              WsClient member = single.hello("member")) {
             member.send("{\"op\":\"join\",\"rid\":\"j\",\"room\":\"team\",\"epoch\":7}");
 
-            ServerFrames.assertError(member.reply("j"), io.agentbus.protocol.ErrorCode.BAD_REQUEST, "j", "epoch");
+            ServerFrames.assertError(member.reply("j"), ErrorCode.BAD_REQUEST, "j", "epoch");
         }
     }
 
@@ -137,7 +169,7 @@ class ClusterPresenceIT {
 
     /** Sends until Redis answers: after a restart the node reconnects by itself. */
     private static void awaitOk(WsClient client, String frame, String rid) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
             client.send(frame);
             return client.reply(rid).contains("\"op\":\"ok\"");
         });
