@@ -155,10 +155,7 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
         Room room = state.roomOrCreate(entry.room());
         RoomArrivals a = arrivals(room.id());
         LogId id = entry.logId();
-        if (!id.isMessage() && id.offset() == room.lastOffset() && a.isNewEpoch(entry)) {
-            a.eventApplied(new LogId(id.offset(), id.n() - 1)); // Redis lost the log: its events count from 1 again
-        }
-        if (a.isApplied(room.lastOffset(), id)) {
+        if (isApplied(room, a, entry)) {
             return;
         }
         if (a.reading() || !a.isNext(room.lastOffset(), id)) {
@@ -170,13 +167,23 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
         applyHeld(room, a);
     }
 
+    /** Whether the entry is applied already; an event of a new epoch is not: Redis lost the log, its events count from 1 again. */
+    private static boolean isApplied(Room room, RoomArrivals a, LogEntry entry) {
+        LogId id = entry.logId();
+        if (!id.isMessage() && id.offset() == room.lastOffset() && a.isNewEpoch(entry)
+                && a.isApplied(room.lastOffset(), id)) {
+            a.eventApplied(new LogId(id.offset(), id.n() - 1));
+        }
+        return a.isApplied(room.lastOffset(), id);
+    }
+
     private RoomArrivals arrivals(String roomId) {
         return arrivals.computeIfAbsent(roomId, r -> new RoomArrivals());
     }
 
     private void applyHeld(Room room, RoomArrivals a) {
         for (LogEntry e = a.firstHeld(); e != null && !a.reading(); e = a.firstHeld()) {
-            if (!a.isApplied(room.lastOffset(), e.logId())) {
+            if (!isApplied(room, a, e)) {
                 if (!a.isNext(room.lastOffset(), e.logId())) {
                     return;
                 }
@@ -219,12 +226,16 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
 
     /** Reads the room's stream after what is applied, up to before {@code before} (or to its end), unless a read is under way. */
     private void read(Room room, RoomArrivals a, LogId before) {
+        read(room, a, a.applied(room.lastOffset()), before);
+    }
+
+    /** Reads the room's stream after {@code after}, up to before {@code before} (or to its end), unless a read is under way. */
+    private void read(Room room, RoomArrivals a, LogId after, LogId before) {
         if (a.reading()) {
             return;
         }
         a.reading(true);
         String roomId = room.id();
-        LogId after = a.applied(room.lastOffset());
         link.range(roomId, after, before, READ_PAGE).whenComplete((entries, failure) ->
                 sequencer.submitInternal(new ClusterCommands.Read(this, roomId, before, entries, failure)));
     }
@@ -296,8 +307,8 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
             return;
         }
         for (Room room : state.rooms()) {
-            if (!room.isSystem()) {
-                read(room, arrivals(room.id()), null);
+            if (!room.isSystem()) { // from the last message: the events after it may be of a new epoch, counted anew
+                read(room, arrivals(room.id()), new LogId(room.lastOffset(), 0), null);
             }
         }
         if (events != null) {

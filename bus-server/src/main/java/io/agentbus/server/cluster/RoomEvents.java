@@ -78,12 +78,11 @@ final class RoomEvents implements RoomLog {
 
     @Override
     public void join(Session session, Join join, Room room) {
-        Joined joined = new Joined(node, 0, session.id(), session.clientId(), join.role(), join.weight());
         long seq = admitRequest(session, join);
         if (seq == 0) {
             return;
         }
-        joined = new Joined(node, seq, joined.session(), joined.client(), joined.role(), joined.weight());
+        Joined joined = new Joined(node, seq, session.id(), session.clientId(), join.role(), join.weight());
         append(room, EventCodec.payload(joined), "add", joined.key(),
                 EventCodec.payload(new Left(joined.key(), joined.client(), joined.role(), joined.weight())), -1, seq);
     }
