@@ -87,6 +87,27 @@ class ClusterPresenceIT {
     }
 
     @Test
+    void shouldKnowTheMembersOfEveryNodeOnANodeThatStartsLater() throws Exception {
+        try (RedisServer redis = RedisServer.start(dir);
+             TestServer a = node("a", redis);
+             WsClient alice = a.hello("alice")) {
+            join(alice, "team", "lead");
+            try (WsClient gone = a.hello("gone")) {
+                join(gone, "team", "coder");
+            }
+            assertPresence(alice, "gone", "coder", Presence.Event.JOINED);
+            assertPresence(alice, "gone", "coder", Presence.Event.LEFT);
+
+            try (TestServer b = node("b", redis);
+                 WsClient bob = b.hello("bob")) {
+                assertEquals(List.of(new Member("alice", "lead"), new Member("bob", "coder")),
+                        join(bob, "team", "coder").members());
+                assertPresence(alice, "bob", "coder", Presence.Event.JOINED);
+            }
+        }
+    }
+
+    @Test
     void shouldReplayFromSinceWithoutLossOrDoubleWhileTheOtherNodePublishes() throws Exception {
         int count = 200;
         try (RedisServer redis = RedisServer.start(dir);
