@@ -114,6 +114,7 @@ public final class AgentBusServer implements AutoCloseable {
         StatsReporter.addStatsRoom(handlers.state());
         sequencer = new Sequencer(config.ingressQueueCapacity(), handlers, clock, metrics.ingressWait());
         if (cluster != null) {
+            cluster.events(handlers);
             cluster.start(handlers.state(), journal, handlers.publish(), sequencer);
             cluster.inboxes(config.ingressQueueCapacity()).start(handlers.state(), journal, handlers.inbox(), sequencer);
         }

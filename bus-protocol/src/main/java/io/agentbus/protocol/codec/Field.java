@@ -18,6 +18,8 @@ enum Field {
     WEIGHT("weight"),
     SINCE("since"),
     ECHO("echo"),
+    EPOCH("epoch"),
+    RECOVERED("recovered"),
     CHANNEL("channel"),
     TYPE("type"),
     PRIORITY("priority"),
@@ -57,9 +59,7 @@ enum Field {
     REASON("reason"),
     CODE("code"),
     MESSAGE("message"),
-    RETRY_AFTER_MS("retry_after_ms"),
-    EPOCH("epoch"),
-    RECOVERED("recovered");
+    RETRY_AFTER_MS("retry_after_ms");
 
     static final int COUNT = values().length;
 

@@ -57,6 +57,8 @@ class GoldenFrameTest {
                 arguments("{\"op\":\"ping\",\"rid\":\"p1\"}", new Ping("p1")),
                 arguments("{\"op\":\"join\",\"rid\":\"1\",\"room\":\"build-42\",\"role\":\"coder\",\"weight\":1,\"since\":17}",
                         new Join("1", "build-42", "coder", 1, 17, true)),
+                arguments("{\"op\":\"join\",\"rid\":\"1\",\"room\":\"build-42\",\"since\":17,\"epoch\":\"1795229216569025\"}",
+                        new Join("1", "build-42", Join.DEFAULT_ROLE, 1, 17, true, "1795229216569025")),
                 arguments("{\"op\":\"join\",\"room\":\"build-42\",\"echo\":false}",
                         new Join(null, "build-42", "participant", 1, Join.NO_SINCE, false)),
                 arguments("{\"op\":\"join\",\"room\":\"r\",\"since\":17,\"epoch\":\"1700000000123456\"}",
@@ -109,6 +111,9 @@ class GoldenFrameTest {
                         new Ok("1", "r", 43, null, null, null, false, "e2", false)),
                 arguments("{\"op\":\"ok\",\"rid\":\"1\",\"room\":\"r\",\"offset\":43,\"epoch\":\"e1\",\"recovered\":true}",
                         new Ok("1", "r", 43, null, null, null, false, "e1", true)),
+                arguments("{\"op\":\"ok\",\"rid\":\"1\",\"room\":\"build-42\",\"offset\":43,\"members\":[],"
+                        + "\"epoch\":\"1795229216569025\",\"recovered\":false}",
+                        new Ok("1", "build-42", 43, List.of(), null, null, false, "1795229216569025", false)),
                 arguments("{\"op\":\"msg\",\"room\":\"build-42\",\"offset\":43,\"from\":\"coder-1\",\"channel\":\"main\","
                         + "\"type\":\"chat\",\"priority\":\"normal\",\"ts\":1700000000000,\"body\":{\"k\":\"v\"}}", msg),
                 arguments("{\"op\":\"presence\",\"room\":\"r\",\"client\":\"c\",\"role\":\"coder\",\"event\":\"left\"}",

@@ -2,7 +2,10 @@ package io.agentbus.server.cluster;
 
 import io.agentbus.server.sequencer.Command;
 import io.agentbus.server.sequencer.Handlers;
+import io.agentbus.server.decision.Decision;
+import io.agentbus.server.decision.DecisionHandler;
 import java.util.List;
+import java.util.Set;
 
 /** What Lettuce's threads hand back to the sequencer thread, each run there against {@link ClusterRooms}. */
 final class ClusterCommands {
@@ -24,7 +27,7 @@ final class ClusterCommands {
     }
 
     /** A message some node ordered came on the nodes' channel. */
-    record Arrived(ClusterRooms rooms, ClusterEntry entry) implements Command {
+    record Arrived(ClusterRooms rooms, LogEntry entry) implements Command {
         @Override
         public boolean isMessage() {
             return true;
@@ -36,8 +39,8 @@ final class ClusterCommands {
         }
     }
 
-    /** Messages {@code first}..{@code last} of a room, read from its stream (or the failure to). */
-    record Read(ClusterRooms rooms, String room, long first, long last, List<ClusterEntry> entries,
+    /** Entries of a room up to before {@code before} (or its end), read from its stream (or the failure to). */
+    record Read(ClusterRooms rooms, String room, LogId before, List<LogEntry> entries,
                 Throwable failure) implements Command {
         @Override
         public boolean isMessage() {
@@ -46,15 +49,15 @@ final class ClusterCommands {
 
         @Override
         public void run(Handlers h) {
-            rooms.read(room, first, last, entries, failure);
+            rooms.read(room, before, entries, failure);
         }
     }
 
-    /** Whether an own message Redis ordered at {@code offset} has arrived; read it if not. */
-    record Check(ClusterRooms rooms, String room, long offset) implements Command {
+    /** Whether an own entry Redis appended at {@code id} has arrived; read it if not. */
+    record Check(ClusterRooms rooms, String room, LogId id) implements Command {
         @Override
         public void run(Handlers h) {
-            rooms.check(room, offset);
+            rooms.check(room, id);
         }
     }
 
@@ -63,6 +66,55 @@ final class ClusterCommands {
         @Override
         public void run(Handlers h) {
             rooms.catchUp();
+        }
+    }
+
+    /** Redis appended (or failed to append) an event; {@code seq} is the request's, 0 for none. */
+    record Appended(RoomEvents events, String room, long seq, List<Object> result, Throwable failure)
+            implements Command {
+        @Override
+        public void run(Handlers h) {
+            events.appended(room, seq, result, failure);
+        }
+    }
+
+    /** A decision's expiry could not be appended: its deadline is watched again. */
+    record Rewatch(DecisionHandler decisions, Decision decision) implements Command {
+        @Override
+        public void run(Handlers h) {
+            decisions.watch(decision);
+        }
+    }
+
+    /** The rooms' list in Redis (or the failure to read it), for a node that starts. */
+    record Rooms(RoomEvents events, Set<String> ids, Throwable failure) implements Command {
+        @Override
+        public void run(Handlers h) {
+            events.loadSnapshots(ids, failure);
+        }
+    }
+
+    /** A room's members snapshot (or the failure to read it). */
+    record Snapshot(RoomEvents events, String room, List<Object> result, Throwable failure) implements Command {
+        @Override
+        public void run(Handlers h) {
+            events.snapshot(room, result, failure);
+        }
+    }
+
+    /** Time to look for nodes whose heartbeat expired. */
+    record Liveness(NodeLiveness liveness) implements Command {
+        @Override
+        public void run(Handlers h) {
+            liveness.check();
+        }
+    }
+
+    /** {@code node}'s heartbeat expired: its members are removed. */
+    record Reap(NodeLiveness liveness, String node) implements Command {
+        @Override
+        public void run(Handlers h) {
+            liveness.reap(node);
         }
     }
 }

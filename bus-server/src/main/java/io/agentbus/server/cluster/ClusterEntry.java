@@ -9,7 +9,12 @@ import io.agentbus.protocol.frame.Msg;
  * and sequence number it was published under (so that node knows it for its own), and the message.
  */
 record ClusterEntry(String room, long offset, String epoch, String node, long seq, String from, String channel,
-                    String type, Priority priority, long ts, String id, JsonValue body) {
+                    String type, Priority priority, long ts, String id, JsonValue body) implements LogEntry {
+
+    @Override
+    public LogId logId() {
+        return new LogId(offset, 0);
+    }
 
     /** The {@code msg} frame every member receives. */
     Msg toMsg() {

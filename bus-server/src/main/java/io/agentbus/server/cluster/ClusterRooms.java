@@ -9,6 +9,7 @@ import io.agentbus.server.journal.JournalUnavailableException;
 import io.agentbus.server.room.PublishHandler;
 import io.agentbus.server.room.Room;
 import io.agentbus.server.sequencer.BusState;
+import io.agentbus.server.sequencer.Handlers;
 import io.agentbus.server.sequencer.Reply;
 import io.agentbus.server.sequencer.Sequencer;
 import io.agentbus.server.session.Session;
@@ -40,6 +41,10 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
     private Journal journal;
     private PublishHandler publish;
     private Sequencer sequencer;
+    private Handlers handlers;
+    private RoomEvents events;
+    private NodeLiveness liveness;
+    private boolean snapshotsLoaded;
 
     /**
      * @param node       this node's name, unique among the nodes (a node tells its own messages by it)
@@ -86,12 +91,28 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
         return new ClusterArtifacts(link.connectBytes(), link.health().redis());
     }
 
+    /**
+     * Makes membership and decisions cluster-wide ({@link RoomEvents}): the handlers hand their
+     * requests to the rooms' logs from {@link #start} on.
+     */
+    public void events(Handlers handlers) {
+        this.handlers = handlers;
+    }
+
     /** Subscribes to what the nodes order; what arrives waits in the sequencer's queue until it runs. */
     public void start(BusState state, Journal journal, PublishHandler publish, Sequencer sequencer) {
         this.state = state;
         this.journal = journal;
         this.publish = publish;
         this.sequencer = sequencer;
+        if (handlers != null) {
+            events = new RoomEvents(link, node, maxPending, this, state, handlers.membership(), handlers.decisions(),
+                    handlers.commit(), sequencer);
+            handlers.membership().log(events);
+            handlers.decisions().log(events);
+            liveness = new NodeLiveness(link, node, timeoutMs, events.members());
+            liveness.start(sequencer);
+        }
         link.subscribe(this);
     }
 
@@ -146,7 +167,12 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
                     + " already has here (Redis lost the room's data)"));
             return;
         }
-        link.schedule(() -> sequencer.submitInternal(new ClusterCommands.Check(this, roomId, offset)), timeoutMs);
+        checkLater(roomId, new LogId(offset, 0));
+    }
+
+    /** Checks after the timeout that an own entry at {@code id} arrived. */
+    void checkLater(String roomId, LogId id) {
+        link.schedule(() -> sequencer.submitInternal(new ClusterCommands.Check(this, roomId, id)), timeoutMs);
     }
 
     private void refuse(long seq, Throwable failure) {
@@ -158,7 +184,7 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
     }
 
     @Override
-    public void arrived(ClusterEntry entry) {
+    public void arrived(LogEntry entry) {
         sequencer.submitInternal(new ClusterCommands.Arrived(this, entry));
     }
 
@@ -167,35 +193,65 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
         sequencer.submitInternal(new ClusterCommands.CatchUp(this));
     }
 
-    /** Applies a message in its turn: holds it while an earlier one is missing, and reads the gap. */
-    void take(ClusterEntry entry) {
+    /** Applies a message or event in its turn: holds it while an earlier one is missing (or read), and reads the gap. */
+    void take(LogEntry entry) {
         Room room = state.roomOrCreate(entry.room());
-        RoomArrivals a = arrivals.computeIfAbsent(room.id(), r -> new RoomArrivals());
-        long last = room.lastOffset();
-        if (entry.offset() <= last) {
+        RoomArrivals a = arrivals(room.id());
+        LogId id = entry.logId();
+        if (isApplied(room, a, entry)) {
             return;
         }
-        if (entry.offset() > last + 1) {
+        if (a.reading() || !a.isNext(room.lastOffset(), id)) {
             a.hold(entry);
-            read(room, a, entry.offset() - 1);
+            read(room, a, id);
             return;
         }
         apply(room, a, entry);
         applyHeld(room, a);
     }
 
+    /** Whether the entry is applied already; an event of a new epoch is not: Redis lost the log, its events count from 1 again. */
+    private static boolean isApplied(Room room, RoomArrivals a, LogEntry entry) {
+        LogId id = entry.logId();
+        if (!id.isMessage() && id.offset() == room.lastOffset() && a.isNewEpoch(entry)
+                && a.isApplied(room.lastOffset(), id)) {
+            a.eventApplied(new LogId(id.offset(), id.n() - 1));
+        }
+        return a.isApplied(room.lastOffset(), id);
+    }
+
+    private RoomArrivals arrivals(String roomId) {
+        return arrivals.computeIfAbsent(roomId, r -> new RoomArrivals());
+    }
+
     private void applyHeld(Room room, RoomArrivals a) {
-        for (ClusterEntry e = a.firstHeld(); e != null && e.offset() <= room.lastOffset() + 1; e = a.firstHeld()) {
-            a.release(e);
-            if (e.offset() == room.lastOffset() + 1) {
+        for (LogEntry e = a.firstHeld(); e != null && !a.reading(); e = a.firstHeld()) {
+            if (!isApplied(room, a, e)) {
+                if (!a.isNext(room.lastOffset(), e.logId())) {
+                    return;
+                }
+                a.release(e);
                 apply(room, a, e);
+            } else {
+                a.release(e);
             }
         }
     }
 
-    /** Journals, acknowledges (when it is this node's) and delivers one message. */
-    private void apply(Room room, RoomArrivals a, ClusterEntry entry) {
+    private void apply(Room room, RoomArrivals a, LogEntry entry) {
         a.epoch(entry);
+        if (entry instanceof ClusterEvent event) {
+            a.eventApplied(event.logId());
+            if (events != null) {
+                events.apply(room, event, event.logId().compareTo(a.snapshotAt()) <= 0);
+            }
+        } else {
+            apply(room, (ClusterEntry) entry);
+        }
+    }
+
+    /** Journals, acknowledges (when it is this node's) and delivers one message. */
+    private void apply(Room room, ClusterEntry entry) {
         Pending p = node.equals(entry.node()) ? pending.remove(entry.seq()) : null;
         try {
             if (p == null) {
@@ -211,73 +267,118 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
         }
     }
 
-    /** Reads the room's stream from the offset after its last up to {@code last}, unless a read is under way. */
-    private void read(Room room, RoomArrivals a, long last) {
+    /** Reads the room's stream after what is applied, up to before {@code before} (or to its end), unless a read is under way. */
+    private void read(Room room, RoomArrivals a, LogId before) {
+        read(room, a, a.applied(room.lastOffset()), before);
+    }
+
+    /** Reads the room's stream after {@code after}, up to before {@code before} (or to its end), unless a read is under way. */
+    private void read(Room room, RoomArrivals a, LogId after, LogId before) {
         if (a.reading()) {
             return;
         }
         a.reading(true);
         String roomId = room.id();
-        long first = room.lastOffset() + 1;
-        link.range(roomId, first, last, READ_PAGE).whenComplete((entries, failure) ->
-                sequencer.submitInternal(new ClusterCommands.Read(this, roomId, first, last, entries, failure)));
+        link.range(roomId, after, before, READ_PAGE).whenComplete((entries, failure) ->
+                sequencer.submitInternal(new ClusterCommands.Read(this, roomId, before, entries, failure)));
     }
 
-    /** Messages read from a room's stream: what Redis no longer has is skipped, the rest applied in turn. */
-    void read(String roomId, long first, long last, List<ClusterEntry> entries, Throwable failure) {
+    /** Entries read from a room's stream: what Redis no longer has is skipped, the rest applied in turn. */
+    void read(String roomId, LogId before, List<LogEntry> entries, Throwable failure) {
         Room room = state.roomOrCreate(roomId);
-        RoomArrivals a = arrivals.computeIfAbsent(roomId, r -> new RoomArrivals());
+        RoomArrivals a = arrivals(roomId);
         a.reading(false);
-        long before = room.lastOffset();
         if (failure != null) {
-            LOG.warn("cluster: could not read room {} from offset {} in Redis: {}", roomId, first, failure.getMessage());
+            LOG.warn("cluster: could not read room {} after {} in Redis: {}", roomId,
+                    a.applied(room.lastOffset()), failure.getMessage());
             return;
         }
-        skipMissing(room, entries.isEmpty() ? (last == Long.MAX_VALUE ? 0 : last) : entries.get(0).offset() - 1);
-        for (ClusterEntry e : entries) {
+        LogId was = a.applied(room.lastOffset());
+        LogId found = entries.isEmpty() ? before : entries.get(0).logId();
+        if (found != null) {
+            skipBefore(room, a, found);
+        }
+        for (LogEntry e : entries) {
             take(e);
         }
         applyHeld(room, a);
-        if (room.lastOffset() == before) {
+        if (a.applied(room.lastOffset()).equals(was)) {
             return; // nothing applied (the journal refuses appends): the next arrival tries again
         }
-        boolean more = entries.size() == READ_PAGE && room.lastOffset() < last;
-        ClusterEntry held = a.firstHeld();
-        if (more || held != null && held.offset() > room.lastOffset() + 1) {
-            read(room, a, more ? last : held.offset() - 1);
+        LogEntry held = a.firstHeld();
+        if (entries.size() == READ_PAGE) {
+            read(room, a, before);
+        } else if (held != null) {
+            read(room, a, held.logId());
         }
     }
 
-    /** Redis has none of the room's messages up to {@code lastMissing}: its stream was trimmed or lost. */
-    private void skipMissing(Room room, long lastMissing) {
-        if (lastMissing <= room.lastOffset()) {
+    /** Redis has nothing of the room between what is applied and {@code next}: trimmed or lost; skipped here. */
+    private void skipBefore(Room room, RoomArrivals a, LogId next) {
+        long last = room.lastOffset();
+        if (a.isApplied(last, next) || a.isNext(last, next)) {
             return;
         }
-        LOG.error("cluster: room {} offsets {}..{} are not in Redis any more (trimmed or lost); skipped here",
-                room.id(), room.lastOffset() + 1, lastMissing);
-        RoomMark mark = new RoomMark(room.id(), lastMissing);
-        state.apply(mark, journal.append(mark));
+        long lastMissing = next.isMessage() ? next.offset() - 1 : next.offset();
+        if (lastMissing > last) {
+            LOG.error("cluster: room {} offsets {}..{} are not in Redis any more (trimmed or lost); skipped here",
+                    room.id(), last + 1, lastMissing);
+            RoomMark mark = new RoomMark(room.id(), lastMissing);
+            state.apply(mark, journal.append(mark));
+        } else {
+            LOG.error("cluster: room {} events after {} up to {} are not in Redis any more; skipped here",
+                    room.id(), a.applied(last), next);
+        }
+        a.eventApplied(next.isMessage() ? new LogId(lastMissing, Long.MAX_VALUE) : new LogId(next.offset(),
+                next.n() - 1));
     }
 
-    /** An own message Redis ordered at {@code offset} should have arrived by now; read it if not. */
-    void check(String roomId, long offset) {
-        Room room = state.room(roomId);
-        if (room.lastOffset() < offset) {
-            read(room, arrivals.computeIfAbsent(roomId, r -> new RoomArrivals()), offset);
+    /** An own entry Redis appended at {@code id} should have arrived by now; read it if not. */
+    void check(String roomId, LogId id) {
+        Room room = state.roomOrCreate(roomId);
+        RoomArrivals a = arrivals(roomId);
+        if (!a.isApplied(room.lastOffset(), id)) {
+            read(room, a, null);
         }
     }
 
-    /** Reads every room's messages this node may have missed while it was not subscribed. */
+    /** Reads every room's entries this node may have missed while it was not subscribed. */
     void catchUp() {
+        if (!snapshotsLoaded && events != null) {
+            snapshotsLoaded = true;
+            events.loadSnapshots();
+            return;
+        }
         for (Room room : state.rooms()) {
-            if (!room.isSystem()) {
-                read(room, arrivals.computeIfAbsent(room.id(), r -> new RoomArrivals()), Long.MAX_VALUE);
+            if (!room.isSystem()) { // from the last message: the events after it may be of a new epoch, counted anew
+                read(room, arrivals(room.id()), new LogId(room.lastOffset(), 0), null);
             }
         }
+        if (events != null) {
+            events.reconcile();
+        }
+    }
+
+    /** Starts loading a room's members snapshot: until it is in, what arrives for the room waits. */
+    void loading(String roomId) {
+        arrivals(roomId).reading(true);
+    }
+
+    /** A room's members snapshot is in, valid at {@code at}: reads the room's log after what is applied. */
+    void loaded(String roomId, LogId at, String epoch) {
+        Room room = state.roomOrCreate(roomId);
+        RoomArrivals a = arrivals(roomId);
+        a.snapshotAt(at);
+        a.epoch(epoch);
+        a.reading(false);
+        read(room, a, null);
     }
 
     @Override
     public void close() {
+        if (liveness != null) {
+            liveness.stop();
+        }
         link.close();
     }
 }

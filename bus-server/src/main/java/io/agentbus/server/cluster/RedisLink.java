@@ -9,6 +9,7 @@ import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.TimeoutOptions;
@@ -26,6 +27,8 @@ import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -40,17 +43,21 @@ import org.slf4j.LoggerFactory;
 final class RedisLink implements AutoCloseable {
     /** The channel every node publishes its ordered messages on, and every node listens to. */
     static final String CHANNEL = "agentbus:messages";
+    /** The set of every room's id that has events, for a node that starts to load each room's members. */
+    private static final String ROOMS_KEY = "agentbus:rooms";
     private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
     private static final Duration RECONNECT_MAX_DELAY = Duration.ofSeconds(1);
     /**
-     * KEYS: the room's offset counter, stream and epoch. ARGV: the highest offset this node knows
+     * KEYS: the room's offset counter, stream, epoch and the offset that epoch began at (set when
+     * the epoch is created). ARGV: the highest offset this node knows
      * in the room (a Redis that lost the counter goes on above it rather than repeat offsets), the
      * stream's length to trim to, the channel, the room, the payload. A missing epoch (a new room,
      * or a Redis that lost its data) is created from Redis's clock. Returns {offset, epoch}.
      */
     private static final String ORDER_SCRIPT = String.join("\n",
             "local epoch = redis.call('GET', KEYS[3])",
-            "if not epoch then",
+            "local created = not epoch",
+            "if created then",
             "  local t = redis.call('TIME')",
             "  epoch = t[1] .. string.format('%06d', t[2])",
             "  redis.call('SET', KEYS[3], epoch)",
@@ -60,6 +67,9 @@ final class RedisLink implements AutoCloseable {
             "if offset <= floor then",
             "  offset = floor + 1",
             "  redis.call('SET', KEYS[1], offset)",
+            "end",
+            "if created then",
+            "  redis.call('SET', KEYS[4], offset)",
             "end",
             "redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], offset .. '-0', 'e', epoch, 'm', ARGV[5])",
             "redis.call('PUBLISH', ARGV[3], ARGV[4] .. ' ' .. offset .. ' ' .. epoch .. '\\n' .. ARGV[5])",
@@ -133,7 +143,7 @@ final class RedisLink implements AutoCloseable {
     /** Runs the script that orders a message in {@code room}: completes with {offset, epoch}. */
     CompletionStage<List<Object>> order(String room, long knownLast, String payload) {
         return commands.<List<Object>>eval(ORDER_SCRIPT, ScriptOutputType.MULTI,
-                new String[] {counterKey(room), streamKey(room), epochKey(room)},
+                new String[] {counterKey(room), streamKey(room), epochKey(room), epochFirstKey(room)},
                 Long.toString(knownLast), streamMaxLength, CHANNEL, room, payload);
     }
 
@@ -143,7 +153,7 @@ final class RedisLink implements AutoCloseable {
      */
     CompletionStage<List<Object>> orderOnce(String room, long knownLast, String payload, String idKey, long ttlMs) {
         return commands.<List<Object>>eval(ORDER_ONCE_SCRIPT, ScriptOutputType.MULTI,
-                new String[] {counterKey(room), streamKey(room), epochKey(room), idKey},
+                new String[] {counterKey(room), streamKey(room), epochKey(room), epochFirstKey(room), idKey},
                 Long.toString(knownLast), streamMaxLength, CHANNEL, room, payload, Long.toString(ttlMs));
     }
 
@@ -188,20 +198,69 @@ final class RedisLink implements AutoCloseable {
         }
     }
 
-    /** Reads up to {@code count} stored messages of {@code room} from {@code first} to {@code last} (inclusive). */
-    CompletionStage<List<ClusterEntry>> range(String room, long first, long last, int count) {
-        Range<String> range = Range.from(Range.Boundary.including(first + "-0"), last == Long.MAX_VALUE
-                ? Range.Boundary.unbounded() : Range.Boundary.including(last + "-0"));
+    /**
+     * Runs the script that appends an event to {@code room}'s log ({@link EventScripts#APPEND}):
+     * completes with {last, n, epoch, number}.
+     *
+     * @param members        {@code add}, {@code remove} or {@code none}: what it does to the members hash
+     * @param decisionFloor  the highest decision number this node knows when it proposes, else -1
+     */
+    CompletionStage<List<Object>> append(String room, long knownLast, String payload, String members, String field,
+                                         String value, long decisionFloor) {
+        return commands.<List<Object>>eval(EventScripts.APPEND, ScriptOutputType.MULTI, eventKeys(room),
+                Long.toString(knownLast), streamMaxLength, CHANNEL, room, payload, members, field, value,
+                Long.toString(decisionFloor));
+    }
+
+    /** Appends a {@code leave} for each member of the dead {@code node} in {@code room}: completes with how many. */
+    CompletionStage<Long> reap(String room, String node) {
+        return commands.<Long>eval(EventScripts.REAP, ScriptOutputType.INTEGER, eventKeys(room),
+                "0", streamMaxLength, CHANNEL, room, node + "/");
+    }
+
+    /** The room's members and the log position they are valid at ({@link EventScripts#SNAPSHOT}). */
+    CompletionStage<List<Object>> snapshot(String room) {
+        return commands.<List<Object>>eval(EventScripts.SNAPSHOT, ScriptOutputType.MULTI, eventKeys(room));
+    }
+
+    /** Every room any node appended an event to. */
+    CompletionStage<Set<String>> rooms() {
+        return commands.smembers(ROOMS_KEY);
+    }
+
+    /** Says this node is alive for {@code ttlMs} more. */
+    CompletionStage<String> heartbeat(String node, long ttlMs) {
+        return commands.set(nodeKey(node), "1", SetArgs.Builder.px(ttlMs));
+    }
+
+    /** Whether {@code node}'s heartbeat has not expired. */
+    CompletionStage<Boolean> alive(String node) {
+        return commands.exists(nodeKey(node)).thenApply(n -> n > 0);
+    }
+
+    private static String[] eventKeys(String room) {
+        return new String[] {counterKey(room), streamKey(room), epochKey(room), epochFirstKey(room),
+            "agentbus:{" + room + "}:members", "agentbus:{" + room + "}:decisions", ROOMS_KEY};
+    }
+
+    /**
+     * Reads up to {@code count} stored entries (messages and events) of {@code room} after
+     * {@code after}, up to before {@code before} ({@code null}: to the end).
+     */
+    CompletionStage<List<LogEntry>> range(String room, LogId after, LogId before, int count) {
+        Range<String> range = Range.from(Range.Boundary.excluding(after.toString()), before == null
+                ? Range.Boundary.unbounded() : Range.Boundary.excluding(before.toString()));
         return commands.xrange(streamKey(room), range, Limit.from(count))
                 .thenApply(messages -> entries(room, messages));
     }
 
-    private static List<ClusterEntry> entries(String room, List<StreamMessage<String, String>> messages) {
-        List<ClusterEntry> entries = new ArrayList<>(messages.size());
+    private static List<LogEntry> entries(String room, List<StreamMessage<String, String>> messages) {
+        List<LogEntry> entries = new ArrayList<>(messages.size());
         for (StreamMessage<String, String> m : messages) {
-            String id = m.getId();
-            long offset = Long.parseLong(id.substring(0, id.indexOf('-')));
-            entries.add(EntryCodec.entry(room, offset, m.getBody().get("e"), m.getBody().get("m")));
+            LogId id = LogId.parse(m.getId());
+            Map<String, String> body = m.getBody();
+            entries.add(id.isMessage() ? EntryCodec.entry(room, id.offset(), body.get("e"), body.get("m"))
+                    : EventCodec.entry(room, m.getId(), body.get("e"), body.get("f"), body.get("k"), body.get("v")));
         }
         return entries;
     }
@@ -222,6 +281,14 @@ final class RedisLink implements AutoCloseable {
 
     private static String epochKey(String room) {
         return "agentbus:{" + room + "}:epoch";
+    }
+
+    private static String epochFirstKey(String room) {
+        return "agentbus:{" + room + "}:epoch-first";
+    }
+
+    private static String nodeKey(String node) {
+        return "agentbus:node:" + node;
     }
 
     private static String rootMessage(Throwable e) {
@@ -254,8 +321,8 @@ final class RedisLink implements AutoCloseable {
 
     /** What the nodes' channel brings, on a Lettuce thread. */
     interface Subscriber {
-        /** A message some node ordered (this one included). */
-        void arrived(ClusterEntry entry);
+        /** A message or event some node appended (this one included). */
+        void arrived(LogEntry entry);
 
         /** The subscription is (again) in place: messages published while it was not may be missing. */
         void subscribed();
@@ -270,9 +337,9 @@ final class RedisLink implements AutoCloseable {
 
         @Override
         public void message(String channel, String message) {
-            ClusterEntry entry;
+            LogEntry entry;
             try {
-                entry = EntryCodec.fromMessage(message);
+                entry = EventCodec.isEvent(message) ? EventCodec.fromMessage(message) : EntryCodec.fromMessage(message);
             } catch (IllegalArgumentException e) {
                 LOG.warn("cluster: ignoring a message on {} that is not one of ours", channel, e);
                 return;

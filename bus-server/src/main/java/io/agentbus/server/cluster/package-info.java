@@ -15,6 +15,21 @@
  * the local publisher, fan out), so the publisher's {@code ok} still comes before its echo, and a
  * publish is acknowledged only after Redis stored it.
  *
+ * <p>The room's stream is its replicated log: besides messages it holds <b>events</b>
+ * ({@link io.agentbus.server.cluster.RoomEvent}: join, leave, propose, vote, expire), appended by
+ * {@link io.agentbus.server.cluster.EventScripts} at stream id {@code LAST-N} (LAST the room's last
+ * message offset, N = 1, 2, … after it), so events consume no offset. Every node applies a room's
+ * messages and events in stream order ({@link io.agentbus.server.cluster.RoomArrivals} tells the
+ * next one), which builds the same cluster-wide membership
+ * ({@link io.agentbus.server.cluster.ClusterMembers}) and decisions on every node;
+ * {@link io.agentbus.server.cluster.RoomEvents} hands requests of the handlers
+ * ({@link io.agentbus.server.cluster.RoomLog}) to the log and applies events through the same
+ * handlers, answering its own sessions when their request is applied. Each node renews a heartbeat
+ * key; {@link io.agentbus.server.cluster.NodeLiveness} removes the members of a node whose heartbeat
+ * expired with one script per room (whichever live node runs it first). A starting node loads each
+ * room's members together with the log position they are valid at, then reads the log after it.
+ * The epoch's first offset is kept beside the epoch, for a join's {@code recovered}.
+ *
  * <p>The sequencer thread never waits for Redis: Lettuce's futures complete on Lettuce's own
  * threads, which hand the outcome back as {@link io.agentbus.server.sequencer.Command}s through
  * {@link io.agentbus.server.sequencer.Sequencer#submitInternal}. The state those commands touch

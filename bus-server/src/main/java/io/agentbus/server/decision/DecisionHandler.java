@@ -7,6 +7,8 @@ import io.agentbus.protocol.frame.ErrorFrame;
 import io.agentbus.protocol.frame.Ok;
 import io.agentbus.protocol.frame.Propose;
 import io.agentbus.protocol.frame.Vote;
+import io.agentbus.protocol.frame.VoteChoice;
+import io.agentbus.server.cluster.RoomLog;
 import io.agentbus.server.journal.Journal;
 import io.agentbus.server.journal.JournalUnavailableException;
 import io.agentbus.server.journal.JournalRecord.DecisionClosed;
@@ -16,6 +18,7 @@ import io.agentbus.server.room.Membership;
 import io.agentbus.server.room.Room;
 import io.agentbus.server.room.RoomFanout;
 import io.agentbus.server.sequencer.BusState;
+import io.agentbus.server.sequencer.Reply;
 import io.agentbus.server.session.Session;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,12 +37,18 @@ public final class DecisionHandler {
     private final EpochClock clock;
     private final PriorityQueue<Decision> deadlines =
             new PriorityQueue<>(Comparator.comparingLong(Decision::deadlineAtMs));
+    private RoomLog log;
 
     public DecisionHandler(BusState state, Journal journal, RoomFanout fanout, EpochClock clock) {
         this.state = state;
         this.journal = journal;
         this.fanout = fanout;
         this.clock = clock;
+    }
+
+    /** In cluster mode: proposals, votes and expiries go through the rooms' logs and count when applied. */
+    public void log(RoomLog log) {
+        this.log = log;
     }
 
     /** After replay: every open decision with a deadline is watched again (and expires if due). */
@@ -60,16 +69,29 @@ public final class DecisionHandler {
                     "room '" + propose.room() + "' does not exist"));
             return;
         }
-        String id = "d-" + (room.decisions().size() + 1);
         long deadlineAt = propose.deadlineMs() == Propose.NO_DEADLINE ? 0 : clock.time() + propose.deadlineMs();
+        if (log != null) {
+            log.propose(session, propose, room, deadlineAt);
+            return;
+        }
+        open(room, "d-" + (room.decisions().size() + 1), propose, deadlineAt, session.clientId(), session);
+    }
+
+    /**
+     * Opens a decision with id {@code id} (in cluster mode once its proposal is applied), answers
+     * {@code reply} ({@code null}: nobody here to answer) and tells the room's members here.
+     */
+    public void open(Room room, String id, Propose propose, long deadlineAt, String proposer, Reply reply) {
         DecisionOpened record = new DecisionOpened(room.id(), id, propose.title(), propose.rule(), propose.quorum(),
-                deadlineAt, session.clientId());
+                deadlineAt, proposer);
         state.apply(record, journal.append(record));
         Decision decision = room.decisions().get(id);
         if (deadlineAt > 0) {
             deadlines.add(decision);
         }
-        session.send(new Ok(propose.rid(), room.id(), Ok.NO_OFFSET, null, id, null));
+        if (reply != null) {
+            reply.send(new Ok(propose.rid(), room.id(), Ok.NO_OFFSET, null, id, null));
+        }
         fanout.notice(room, decision.toFrame(), null);
     }
 
@@ -88,10 +110,32 @@ public final class DecisionHandler {
             session.send(new ErrorFrame(vote.rid(), code, refusal));
             return;
         }
-        VoteCast record = new VoteCast(room.id(), decision.id(), session.clientId(), vote.choice(), member.weight());
+        if (log != null) {
+            log.vote(session, vote, room, member.weight());
+            return;
+        }
+        count(room, decision, session.clientId(), vote.choice(), member.weight(), session, vote.rid());
+    }
+
+    /**
+     * Counts a checked vote (in cluster mode once it is applied: a decision closed meanwhile
+     * refuses it), answers {@code reply} ({@code null}: nobody here to answer) and tells the room.
+     */
+    public void count(Room room, Decision decision, String client, VoteChoice choice, int weight, Reply reply,
+                      String rid) {
+        if (decision.status().isFinal()) {
+            if (reply != null) {
+                reply.send(new ErrorFrame(rid, ErrorCode.BAD_REQUEST, "field 'decision': '" + decision.id()
+                        + "' is already " + decision.status().wireName()));
+            }
+            return;
+        }
+        VoteCast record = new VoteCast(room.id(), decision.id(), client, choice, weight);
         state.apply(record, journal.append(record));
-        session.send(new Ok(vote.rid(), room.id(), Ok.NO_OFFSET, null, decision.id(), null));
-        DecisionStatus status = Tally.count(decision, memberWeights(room));
+        if (reply != null) {
+            reply.send(new Ok(rid, room.id(), Ok.NO_OFFSET, null, decision.id(), null));
+        }
+        DecisionStatus status = Tally.count(decision, log != null ? log.weights(room) : memberWeights(room));
         if (status.isFinal()) {
             close(room, decision, status);
         } else {
@@ -106,7 +150,9 @@ public final class DecisionHandler {
         while (!deadlines.isEmpty() && deadlines.peek().deadlineAtMs() <= now) {
             Decision decision = deadlines.peek();
             if (decision.status() == DecisionStatus.OPEN) {
-                if (!close(state.room(decision.room()), decision, DecisionStatus.EXPIRED)) {
+                if (log != null) {
+                    log.expire(decision);
+                } else if (!close(state.room(decision.room()), decision, DecisionStatus.EXPIRED)) {
                     return expired; // the journal refuses appends: try again at the next check
                 }
                 expired++;
@@ -114,6 +160,20 @@ public final class DecisionHandler {
             deadlines.poll();
         }
         return expired;
+    }
+
+    /** The room's log applied a decision's expiry: it expires unless it is closed already. */
+    public void expired(Room room, Decision decision) {
+        if (decision.status() == DecisionStatus.OPEN && !close(room, decision, DecisionStatus.EXPIRED)) {
+            deadlines.add(decision); // the journal refuses appends: try again at the next check
+        }
+    }
+
+    /** Watches a decision's deadline again (its expiry could not be appended to the room's log). */
+    public void watch(Decision decision) {
+        if (decision.status() == DecisionStatus.OPEN) {
+            deadlines.add(decision);
+        }
     }
 
     private static String refusal(Decision decision, Membership member) {

@@ -9,6 +9,7 @@ import io.agentbus.protocol.frame.Leave;
 import io.agentbus.protocol.frame.Member;
 import io.agentbus.protocol.frame.Ok;
 import io.agentbus.protocol.frame.Presence;
+import io.agentbus.server.cluster.RoomLog;
 import io.agentbus.server.delivery.FrameEncoder;
 import io.agentbus.server.journal.Journal;
 import io.agentbus.server.journal.JournalRecord.MemberJoined;
@@ -30,6 +31,7 @@ public final class MembershipHandler {
     private final BusMetrics metrics;
     private final int maxRoomsPerConnection;
     private final int maxMembersPerRoom;
+    private RoomLog log;
 
     public MembershipHandler(BusState state, Journal journal, FrameEncoder encoder, RoomFanout fanout,
                              BusMetrics metrics, int maxRoomsPerConnection, int maxMembersPerRoom) {
@@ -42,8 +44,13 @@ public final class MembershipHandler {
         this.metrics = metrics;
     }
 
+    /** In cluster mode: joins and leaves go through the rooms' logs, and joins are admitted when applied. */
+    public void log(RoomLog log) {
+        this.log = log;
+    }
+
     /**
-     * Makes the session a member, answers with the last offset and the members, then queues the
+     * Makes the session a member (in cluster mode once its join is applied), answers with the last offset and the members, then queues the
      * replay of every message after {@code since}. Anything published later is offered to the
      * live lanes, which drain after the replay lane: nothing is lost or doubled at the seam.
      */
@@ -62,6 +69,19 @@ public final class MembershipHandler {
                     + "'"));
             return;
         }
+        if (log != null && !room.isSystem()) {
+            log.join(session, join, room);
+            return;
+        }
+        admit(session, join, room, members(room), null, null);
+    }
+
+    /**
+     * Admits a session whose join is checked (and, in cluster mode, applied): journals and
+     * answers it ({@code epoch} and {@code recovered} only in cluster mode, else {@code null}),
+     * queues the replay and tells the room's other members here.
+     */
+    public void admit(Session session, Join join, Room room, List<Member> members, String epoch, Boolean recovered) {
         if (!room.isSystem()) {
             MemberJoined record = new MemberJoined(room.id(), session.clientId(), join.role(), join.weight());
             state.apply(record, journal.append(record));
@@ -71,7 +91,7 @@ public final class MembershipHandler {
         if (isNew) {
             session.joinedRooms().add(room.id());
         }
-        session.send(new Ok(join.rid(), room.id(), room.lastOffset(), members(room), null, null));
+        session.send(new Ok(join.rid(), room.id(), room.lastOffset(), members, null, null, false, epoch, recovered));
         if (join.since() != Join.NO_SINCE) {
             replay(session, room, join.since());
         }
@@ -107,7 +127,21 @@ public final class MembershipHandler {
         }
         session.joinedRooms().remove(room.id());
         session.send(new Ok(leave.rid(), room.id(), Ok.NO_OFFSET, null, null, null));
-        fanout.notice(room, new Presence(room.id(), session.clientId(), left.role(), Presence.Event.LEFT), session);
+        left(session, room, left);
+    }
+
+    /** Tells the room's members of a member that left here, or (cluster mode) appends its leave. */
+    private void left(Session session, Room room, Membership left) {
+        if (log != null && !room.isSystem()) {
+            log.left(session, room, left);
+        } else {
+            fanout.notice(room, new Presence(room.id(), session.clientId(), left.role(), Presence.Event.LEFT), null);
+        }
+    }
+
+    /** Tells this node's members of the room (but {@code except}) of a presence change the room's log applied. */
+    public void announce(Room room, Presence presence, Session except) {
+        fanout.notice(room, presence, except);
     }
 
     /** A closed connection leaves every room it was in. */
@@ -117,8 +151,7 @@ public final class MembershipHandler {
             Room room = state.room(rooms.get(i));
             Membership left = room.leave(session);
             if (left != null) {
-                fanout.notice(room, new Presence(room.id(), session.clientId(), left.role(), Presence.Event.LEFT),
-                        null);
+                left(session, room, left);
             }
         }
         rooms.clear();

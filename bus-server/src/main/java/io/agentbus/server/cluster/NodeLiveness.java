@@ -1,0 +1,89 @@
+package io.agentbus.server.cluster;
+
+import io.agentbus.server.sequencer.Sequencer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which nodes are alive: this node renews its heartbeat key {@code agentbus:node:NAME} (with a
+ * time to live) a few times per TTL; at each renewal it checks the heartbeat of every other node
+ * that has members, and removes the members of a node whose heartbeat expired, room by room, with
+ * one script each that appends their {@code leave}s and deletes them from the room's members hash
+ * (so whichever node runs it first does it, once). {@link #check()} and {@link #reap(String)} run
+ * on the sequencer thread.
+ */
+final class NodeLiveness {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeLiveness.class);
+    /** A node's heartbeat lives at least this long. */
+    private static final long MIN_TTL_MS = 3000;
+
+    private final RedisLink link;
+    private final String node;
+    private final long ttlMs;
+    private final ClusterMembers members;
+    private Sequencer sequencer;
+    private volatile boolean stopped;
+
+    /** The heartbeat lives three Redis timeouts, at least {@link #MIN_TTL_MS}. */
+    NodeLiveness(RedisLink link, String node, long timeoutMs, ClusterMembers members) {
+        this.link = link;
+        this.node = node;
+        this.ttlMs = Math.max(MIN_TTL_MS, 3 * timeoutMs);
+        this.members = members;
+    }
+
+    /** Renews the heartbeat now and every third of its TTL from now on. */
+    void start(Sequencer sequencer) {
+        this.sequencer = sequencer;
+        beat();
+    }
+
+    private void beat() {
+        if (stopped) {
+            return;
+        }
+        try {
+            link.heartbeat(node, ttlMs).whenComplete((ok, failure) -> {
+                if (failure == null) {
+                    sequencer.submitInternal(new ClusterCommands.Liveness(this));
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("cluster: heartbeat not sent", e);
+        }
+        link.schedule(this::beat, ttlMs / 3);
+    }
+
+    /** Looks for other nodes with members whose heartbeat expired. */
+    void check() {
+        for (String other : members.nodes()) {
+            if (!other.equals(node)) {
+                link.alive(other).whenComplete((alive, failure) -> {
+                    if (failure == null && !alive) {
+                        sequencer.submitInternal(new ClusterCommands.Reap(this, other));
+                    }
+                });
+            }
+        }
+    }
+
+    /** Removes a dead node's members from every room it has some in. */
+    void reap(String dead) {
+        for (String room : members.roomsOf(dead)) {
+            link.reap(room, dead).whenComplete((removed, failure) -> {
+                if (failure != null) {
+                    LOG.warn("cluster: could not remove dead node {}'s members of room {}: {}", dead, room,
+                            failure.getMessage());
+                } else if (removed > 0) {
+                    LOG.warn("cluster: node {} stopped renewing its heartbeat; removed its {} members of room {}",
+                            dead, removed, room);
+                }
+            });
+        }
+    }
+
+    /** Stops renewing the heartbeat: this node stops. */
+    void stop() {
+        stopped = true;
+    }
+}

@@ -1,0 +1,350 @@
+package io.agentbus.server.cluster;
+
+import io.agentbus.protocol.ErrorCode;
+import io.agentbus.protocol.frame.ClientFrame;
+import io.agentbus.protocol.frame.ErrorFrame;
+import io.agentbus.protocol.frame.Join;
+import io.agentbus.protocol.frame.Presence;
+import io.agentbus.protocol.frame.Propose;
+import io.agentbus.protocol.frame.Vote;
+import io.agentbus.server.cluster.RoomEvent.Expired;
+import io.agentbus.server.cluster.RoomEvent.Joined;
+import io.agentbus.server.cluster.RoomEvent.Left;
+import io.agentbus.server.cluster.RoomEvent.Proposed;
+import io.agentbus.server.cluster.RoomEvent.Voted;
+import io.agentbus.server.decision.Decision;
+import io.agentbus.server.decision.DecisionHandler;
+import io.agentbus.server.journal.GroupCommit;
+import io.agentbus.server.room.Membership;
+import io.agentbus.server.room.MembershipHandler;
+import io.agentbus.server.room.Room;
+import io.agentbus.server.sequencer.BusState;
+import io.agentbus.server.sequencer.Sequencer;
+import io.agentbus.server.session.Session;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Membership and decisions across the cluster (see the package's documentation): appends each
+ * join, leave, proposal, vote and expiry to the room's log in Redis, and applies the events every
+ * node appended, in the log's order, through the same handlers a single node uses. The node that
+ * appended a request answers it when it applies it. Sequencer thread only, but for the futures'
+ * callbacks, which hand their outcome back through the sequencer's queue.
+ */
+final class RoomEvents implements RoomLog {
+    private static final Logger LOG = LoggerFactory.getLogger(RoomEvents.class);
+    private static final String NONE = "none";
+    /** How long after a failed expiry it is appended again. */
+    private static final long REWATCH_MS = 500;
+
+    private final RedisLink link;
+    private final String node;
+    private final int maxPending;
+    private final ClusterMembers members = new ClusterMembers();
+    private final Map<Long, Request> pending = new HashMap<>();
+    private final ClusterRooms rooms;
+    private final BusState state;
+    private final MembershipHandler membership;
+    private final DecisionHandler decisions;
+    private final GroupCommit commit;
+    private final Sequencer sequencer;
+    private long lastSeq;
+
+    /** A request of this node's session waiting for its event to be applied. */
+    private record Request(Session session, ClientFrame frame) {
+    }
+
+    RoomEvents(RedisLink link, String node, int maxPending, ClusterRooms rooms, BusState state,
+               MembershipHandler membership, DecisionHandler decisions, GroupCommit commit, Sequencer sequencer) {
+        this.link = link;
+        this.node = node;
+        this.maxPending = maxPending;
+        this.rooms = rooms;
+        this.state = state;
+        this.membership = membership;
+        this.decisions = decisions;
+        this.commit = commit;
+        this.sequencer = sequencer;
+    }
+
+    ClusterMembers members() {
+        return members;
+    }
+
+    @Override
+    public void join(Session session, Join join, Room room) {
+        long seq = admitRequest(session, join);
+        if (seq == 0) {
+            return;
+        }
+        Joined joined = new Joined(node, seq, session.id(), session.clientId(), join.role(), join.weight());
+        append(room, EventCodec.payload(joined), "add", joined.key(),
+                EventCodec.payload(new Left(joined.key(), joined.client(), joined.role(), joined.weight())), -1, seq);
+    }
+
+    @Override
+    public void left(Session session, Room room, Membership m) {
+        appendLeave(room.id(), room.lastOffset(), new Left(node + "/" + session.id(), session.clientId(), m.role(),
+                m.weight()));
+    }
+
+    private void appendLeave(String roomId, long lastOffset, Left left) {
+        append(roomId, lastOffset, EventCodec.payload(left), "remove", left.key(), "", -1, 0);
+    }
+
+    @Override
+    public void propose(Session session, Propose propose, Room room, long deadlineAtMs) {
+        long seq = admitRequest(session, propose);
+        if (seq != 0) {
+            append(room, EventCodec.payload(new Proposed(node, seq, session.clientId(), propose.title(),
+                    propose.rule(), propose.quorum(), deadlineAtMs)), NONE, "", "", room.decisions().size(), seq);
+        }
+    }
+
+    @Override
+    public void vote(Session session, Vote vote, Room room, int weight) {
+        long seq = admitRequest(session, vote);
+        if (seq != 0) {
+            append(room, EventCodec.payload(new Voted(node, seq, session.clientId(), vote.decision(), vote.choice(),
+                    weight)), NONE, "", "", -1, seq);
+        }
+    }
+
+    @Override
+    public void expire(Decision decision) {
+        Room room = state.room(decision.room());
+        link.append(room.id(), room.lastOffset(), EventCodec.payload(new Expired(node, decision.id())), NONE, "", "",
+                -1).whenComplete((result, failure) -> {
+                    if (failure != null) { // tried again a moment later, not at every deadline check
+                        link.schedule(() -> sequencer.submitInternal(new ClusterCommands.Rewatch(decisions, decision)),
+                                REWATCH_MS);
+                    }
+                });
+    }
+
+    @Override
+    public Map<String, Integer> weights(Room room) {
+        return members.weights(room.id());
+    }
+
+    /** Numbers a request, or refuses it ({@code 0}) when too many wait for Redis or Redis is away. */
+    private long admitRequest(Session session, ClientFrame frame) {
+        String problem = link.health().problem();
+        if (pending.size() >= maxPending || problem != null) {
+            session.send(new ErrorFrame(frame.rid(), ErrorCode.OVERLOADED, "cluster: " + (problem != null ? problem
+                    : pending.size() + " requests already wait for Redis at " + link.health().redis())));
+            return 0;
+        }
+        long seq = ++lastSeq;
+        pending.put(seq, new Request(session, frame));
+        return seq;
+    }
+
+    private void append(Room room, String payload, String membersOp, String field, String value, long decisionFloor,
+                        long seq) {
+        append(room.id(), room.lastOffset(), payload, membersOp, field, value, decisionFloor, seq);
+    }
+
+    private void append(String roomId, long lastOffset, String payload, String membersOp, String field, String value,
+                        long decisionFloor, long seq) {
+        try {
+            link.append(roomId, lastOffset, payload, membersOp, field, value, decisionFloor).whenComplete(
+                    (result, failure) -> sequencer.submitInternal(
+                            new ClusterCommands.Appended(this, roomId, seq, result, failure)));
+        } catch (RuntimeException e) { // Lettuce fails the future; this is in case it throws instead
+            appended(roomId, seq, null, e);
+        }
+    }
+
+    /** Redis appended (or failed to append) an event; {@code seq} is the request's, 0 for none. */
+    void appended(String roomId, long seq, List<Object> result, Throwable failure) {
+        if (failure != null) {
+            Request r = seq == 0 ? null : pending.remove(seq);
+            LOG.warn("cluster: an event of room {} was not appended to its log in Redis: {}", roomId,
+                    failure.getMessage());
+            if (r != null) {
+                r.session().send(new ErrorFrame(r.frame().rid(), ErrorCode.OVERLOADED, "cluster: Redis at "
+                        + link.health().redis() + " did not take the request, which did not happen: "
+                        + failure.getMessage()));
+            }
+            return;
+        }
+        rooms.checkLater(roomId, new LogId((Long) result.get(0), (Long) result.get(1)));
+    }
+
+    /** Applies one event of the room's log; {@code inSnapshot}: its membership change is in this node's snapshot. */
+    void apply(Room room, ClusterEvent e, boolean inSnapshot) {
+        if (commit.holding()) {
+            commit.commit(); // what is held was applied before: it is answered and delivered first
+        }
+        RoomEvent event = e.event();
+        Request request = node.equals(event.node()) && event.seq() != 0 ? pending.remove(event.seq()) : null;
+        if (event instanceof Joined j) {
+            joined(room, e, j, inSnapshot, request);
+        } else if (event instanceof Left l) {
+            left(room, l, inSnapshot);
+        } else if (event instanceof Proposed p) {
+            proposed(room, e, p, request);
+        } else if (event instanceof Voted v) {
+            voted(room, v, request);
+        } else if (event instanceof Expired x) {
+            Decision d = room.decisions().get(x.decision());
+            if (d != null) {
+                decisions.expired(room, d);
+            }
+        }
+    }
+
+    private void joined(Room room, ClusterEvent e, Joined j, boolean inSnapshot, Request request) {
+        if (!inSnapshot) {
+            members.join(room.id(), j.key(), new ClusterMembers.Entry(j.client(), j.role(), j.weight()));
+        }
+        if (request == null) {
+            membership.announce(room, new Presence(room.id(), j.client(), j.role(), Presence.Event.JOINED), null);
+            return;
+        }
+        Session session = request.session();
+        Join join = (Join) request.frame();
+        if (!session.channel().isActive()) { // it closed before its join was applied
+            appendLeave(room.id(), room.lastOffset(), new Left(j.key(), j.client(), j.role(), j.weight()));
+            return;
+        }
+        membership.admit(session, join, room, members.list(room.id()), e.epoch(), recovered(join, e));
+    }
+
+    /** Whether the room's history after the join's {@code since} is whole in this epoch ({@code null} without since). */
+    static Boolean recovered(Join join, ClusterEvent e) {
+        if (join.since() == Join.NO_SINCE) {
+            return null;
+        }
+        return e.epoch().equals(join.epoch()) || join.since() >= Math.max(1, e.epochFirst()) - 1;
+    }
+
+    private void left(Room room, Left l, boolean inSnapshot) {
+        ClusterMembers.Entry gone = inSnapshot ? null : members.leave(room.id(), l.key());
+        if (gone != null) {
+            membership.announce(room, new Presence(room.id(), gone.client(), gone.role(), Presence.Event.LEFT), null);
+        }
+        if (node.equals(l.node())) {
+            Membership still = localMember(room, ClusterMembers.session(l.key()));
+            if (still != null) { // this node was taken for dead while its member is here: it joins again
+                LOG.warn("cluster: member {} of room {} was removed while connected here; it joins again", l.key(),
+                        room.id());
+                Joined again = new Joined(node, 0, still.session().id(), l.client(), still.role(), still.weight());
+                append(room, EventCodec.payload(again), "add", again.key(), EventCodec.payload(l), -1, 0);
+            }
+        }
+    }
+
+    private static Membership localMember(Room room, String sessionId) {
+        for (Membership m : room.members()) {
+            if (m.session().id().equals(sessionId)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private void proposed(Room room, ClusterEvent e, Proposed p, Request request) {
+        String id = "d-" + e.number();
+        if (room.decisions().containsKey(id)) {
+            return; // applied before (this node read the log again after a restart)
+        }
+        Propose propose = request != null ? (Propose) request.frame()
+                : new Propose(null, room.id(), p.title(), p.rule(), p.quorum(), Propose.NO_DEADLINE);
+        decisions.open(room, id, propose, p.deadlineAtMs(), p.client(), request == null ? null : request.session());
+    }
+
+    private void voted(Room room, Voted v, Request request) {
+        Decision d = room.decisions().get(v.decision());
+        if (d == null) {
+            if (request != null) {
+                request.session().send(new ErrorFrame(request.frame().rid(), ErrorCode.NOT_FOUND,
+                        "field 'decision': no decision '" + v.decision() + "' in room '" + room.id() + "'"));
+            }
+            return;
+        }
+        decisions.count(room, d, v.client(), v.choice(), v.weight(), request == null ? null : request.session(),
+                request == null ? null : request.frame().rid());
+    }
+
+    /** After a new subscription: appends a leave for each member of this node whose session is gone. */
+    void reconcile() {
+        for (Room room : state.rooms()) {
+            if (room.isSystem()) {
+                continue;
+            }
+            List<Left> gone = new ArrayList<>();
+            for (Map.Entry<String, ClusterMembers.Entry> m : members.members(room.id()).entrySet()) {
+                String key = m.getKey();
+                if (ClusterMembers.node(key).equals(node) && localMember(room, ClusterMembers.session(key)) == null) {
+                    ClusterMembers.Entry e = m.getValue();
+                    gone.add(new Left(key, e.client(), e.role(), e.weight()));
+                }
+            }
+            for (Left l : gone) {
+                appendLeave(room.id(), room.lastOffset(), l);
+            }
+        }
+    }
+
+    /** A node that starts: loads every room's members with the log position they are valid at, then reads the logs. */
+    void loadSnapshots() {
+        link.rooms().whenComplete((ids, failure) -> sequencer.submitInternal(
+                new ClusterCommands.Rooms(this, ids, failure)));
+    }
+
+    void loadSnapshots(Iterable<String> ids, Throwable failure) {
+        List<String> all = new ArrayList<>();
+        for (Room room : state.rooms()) {
+            if (!room.isSystem()) {
+                all.add(room.id());
+            }
+        }
+        if (failure != null) {
+            LOG.warn("cluster: could not read the rooms' list in Redis: {}", failure.getMessage());
+        } else {
+            for (String id : ids) {
+                if (!all.contains(id)) {
+                    all.add(id);
+                }
+            }
+        }
+        for (String id : all) {
+            rooms.loading(id);
+            link.snapshot(id).whenComplete((result, f) -> sequencer.submitInternal(
+                    new ClusterCommands.Snapshot(this, id, result, f)));
+        }
+    }
+
+    /** A room's members snapshot (or the failure to read it). */
+    void snapshot(String roomId, List<Object> result, Throwable failure) {
+        LogId at = LogId.START;
+        String epoch = null;
+        if (failure != null) {
+            LOG.warn("cluster: could not read room {}'s members in Redis: {}", roomId, failure.getMessage());
+        } else {
+            epoch = (String) result.get(0);
+            at = LogId.parse((String) result.get(2));
+            Map<String, ClusterMembers.Entry> snapshot = new LinkedHashMap<>();
+            @SuppressWarnings("unchecked")
+            List<Object> fields = (List<Object>) result.get(3);
+            for (int i = 0; i + 1 < fields.size(); i += 2) {
+                try {
+                    if (EventCodec.event((String) fields.get(i + 1)) instanceof Left l) {
+                        snapshot.put((String) fields.get(i), new ClusterMembers.Entry(l.client(), l.role(), l.weight()));
+                    }
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("cluster: room {} has a member {} that is not one of ours", roomId, fields.get(i), e);
+                }
+            }
+            members.replace(roomId, snapshot);
+        }
+        rooms.loaded(roomId, at, epoch);
+    }
+}
