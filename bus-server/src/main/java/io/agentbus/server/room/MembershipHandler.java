@@ -73,13 +73,15 @@ public final class MembershipHandler {
             log.join(session, join, room);
             return;
         }
-        admit(session, join, room, members(room), null, null);
+        admit(session, join, room, null, null, null);
     }
 
     /**
      * Admits a session whose join is checked (and, in cluster mode, applied): journals and
      * answers it ({@code epoch} and {@code recovered} only in cluster mode, else {@code null}),
      * queues the replay and tells the room's other members here.
+     *
+     * @param members the cluster's members of the room, or {@code null}: this node's, the joiner included
      */
     public void admit(Session session, Join join, Room room, List<Member> members, String epoch, Boolean recovered) {
         if (!room.isSystem()) {
@@ -91,7 +93,8 @@ public final class MembershipHandler {
         if (isNew) {
             session.joinedRooms().add(room.id());
         }
-        session.send(new Ok(join.rid(), room.id(), room.lastOffset(), members, null, null, false, epoch, recovered));
+        session.send(new Ok(join.rid(), room.id(), room.lastOffset(), members == null ? members(room) : members,
+                null, null, false, epoch, recovered));
         if (join.since() != Join.NO_SINCE) {
             replay(session, room, join.since());
         }

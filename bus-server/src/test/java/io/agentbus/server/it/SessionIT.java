@@ -3,7 +3,10 @@ package io.agentbus.server.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agentbus.protocol.frame.Member;
+import io.agentbus.protocol.frame.Ok;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +49,18 @@ class SessionIT {
             var rest = server.get("/api/v1/rooms/build-42/messages?since=0");
             assertEquals(200, rest.statusCode());
             assertTrue(rest.body().contains("\"text\":\"hi\""));
+        }
+    }
+
+    @Test
+    void shouldListEveryMemberTheJoinerIncludedInJoinOrder() throws Exception {
+        try (TestServer server = TestServer.start(dir);
+             WsClient alice = server.hello("alice");
+             WsClient bob = server.hello("bob")) {
+            assertEquals(List.of(new Member("alice", "lead")), ClusterPresenceIT.join(alice, "team", "lead").members());
+            Ok bobJoined = ClusterPresenceIT.join(bob, "team", "coder");
+            assertEquals(List.of(new Member("alice", "lead"), new Member("bob", "coder")), bobJoined.members());
+            assertEquals(null, bobJoined.epoch(), "a single node sends no epoch");
         }
     }
 }
