@@ -110,7 +110,7 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
                     handlers.commit(), sequencer);
             handlers.membership().log(events);
             handlers.decisions().log(events);
-            liveness = new NodeLiveness(link, node, timeoutMs, events.members());
+            liveness = new NodeLiveness(link, node, timeoutMs, events);
             liveness.start(sequencer);
         }
         link.subscribe(this);

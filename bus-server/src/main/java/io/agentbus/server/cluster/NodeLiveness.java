@@ -9,8 +9,10 @@ import org.slf4j.LoggerFactory;
  * time to live) a few times per TTL; at each renewal it checks the heartbeat of every other node
  * that has members, and removes the members of a node whose heartbeat expired, room by room, with
  * one script each that appends their {@code leave}s and deletes them from the room's members hash
- * (so whichever node runs it first does it, once). {@link #check()} and {@link #reap(String)} run
- * on the sequencer thread.
+ * (so whichever node runs it first does it, once). After each renewal it also reconciles this
+ * node's own members ({@link RoomEvents#reconcile}): a leave that Redis refused while it was away
+ * is appended once Redis takes commands again. {@link #check()} and {@link #reap(String)} run on
+ * the sequencer thread.
  */
 final class NodeLiveness {
     private static final Logger LOG = LoggerFactory.getLogger(NodeLiveness.class);
@@ -21,15 +23,17 @@ final class NodeLiveness {
     private final String node;
     private final long ttlMs;
     private final ClusterMembers members;
+    private final RoomEvents events;
     private Sequencer sequencer;
     private volatile boolean stopped;
 
     /** The heartbeat lives three Redis timeouts, at least {@link #MIN_TTL_MS}. */
-    NodeLiveness(RedisLink link, String node, long timeoutMs, ClusterMembers members) {
+    NodeLiveness(RedisLink link, String node, long timeoutMs, RoomEvents events) {
         this.link = link;
+        this.events = events;
         this.node = node;
         this.ttlMs = Math.max(MIN_TTL_MS, 3 * timeoutMs);
-        this.members = members;
+        this.members = events.members();
     }
 
     /** Renews the heartbeat now and every third of its TTL from now on. */
@@ -54,8 +58,9 @@ final class NodeLiveness {
         link.schedule(this::beat, ttlMs / 3);
     }
 
-    /** Looks for other nodes with members whose heartbeat expired. */
+    /** Looks for other nodes with members whose heartbeat expired, and for own members whose leave is missing. */
     void check() {
+        events.reconcile();
         for (String other : members.nodes()) {
             if (!other.equals(node)) {
                 link.alive(other).whenComplete((alive, failure) -> {
