@@ -15,6 +15,7 @@ import io.agentbus.protocol.frame.Msg;
 import io.agentbus.protocol.frame.Ok;
 import io.agentbus.server.config.Setting;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -99,9 +100,11 @@ class ClusterDedupIT {
             }
 
             Set<Long> offsets = new HashSet<>();
+            Map<String, Ok> repliesA = replies(onA, ids);
+            Map<String, Ok> repliesB = replies(onB, ids);
             for (int i = 0; i < ids; i++) {
-                Ok fromA = parse(onA.reply("a" + i), Ok.class);
-                Ok fromB = parse(onB.reply("b" + i), Ok.class);
+                Ok fromA = repliesA.get("a" + i);
+                Ok fromB = repliesB.get("b" + i);
                 assertEquals(fromA.offset(), fromB.offset(), "k-" + i);
                 assertNotEquals(fromA.duplicate(), fromB.duplicate(), "k-" + i);
                 assertTrue(offsets.add(fromA.offset()));
@@ -140,5 +143,19 @@ class ClusterDedupIT {
         publisher.send("{\"op\":\"pub\",\"rid\":\"" + rid + "\",\"room\":\"team\",\"id\":\"" + id
                 + "\",\"body\":{\"n\":" + n + "}}");
         return parse(publisher.reply(rid), Ok.class);
+    }
+
+    /**
+     * The next {@code count} replies of a connection by rid. A duplicate's answer does not wait for
+     * Redis to deliver the original, so it may overtake the ok of an earlier send: replies are
+     * matched by rid (PROTOCOL.md promises no order between them), none skipped.
+     */
+    private static Map<String, Ok> replies(WsClient sender, int count) {
+        Map<String, Ok> replies = new HashMap<>();
+        while (replies.size() < count) {
+            Ok ok = parse(sender.next(), Ok.class);
+            replies.put(ok.rid(), ok);
+        }
+        return replies;
     }
 }
