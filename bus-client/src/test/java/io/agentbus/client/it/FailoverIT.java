@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -162,6 +163,48 @@ class FailoverIT {
         assertEachPublishStoredOnceAtItsAcknowledgedOffset(acks, sink);
         assertTrue(subscriber.history(ROOM, MESSAGES, 10).get(10, TimeUnit.SECONDS).messages().isEmpty(),
                 "nothing was stored after the last publish: no second copy");
+    }
+
+    /**
+     * The dead node had ordered publishes whose acknowledgements never reached the client (its
+     * link delivered nothing back): re-sent to the next node under their ids, each is answered
+     * as a duplicate with the offset it already has, and the room holds it once.
+     */
+    @Test
+    void shouldAnswerAResentPublishTheDeadNodeHadOrderedWithItsOriginalOffset() throws Exception {
+        LiveServer a = node("a");
+        LiveServer b = node("b");
+        ChaosProxy toA = track(new ChaosProxy(a.port()));
+        OrderedSink sink = new OrderedSink(8);
+        AgentBusClient subscriber = subscriber(List.of(b.uri()), sink);
+        AgentBusClient publisher = track(AgentBusClient.builder(List.of(toA.uri(), b.uri()), "pub-resends")
+                .reconnect(FAST).requestTimeout(Duration.ofSeconds(60)).connect());
+        List<CompletableFuture<Published>> futures = new ArrayList<>();
+        for (int n = 1; n <= 3; n++) {
+            futures.add(publisher.publish(ROOM, Integer.toString(n)));
+        }
+        sink.awaitCount(3);
+        toA.pauseDownstream(true);
+        for (int n = 4; n <= 8; n++) {
+            futures.add(publisher.publish(ROOM, Integer.toString(n)));
+        }
+        sink.awaitCount(8);
+        assertTrue(futures.subList(3, 8).stream().noneMatch(CompletableFuture::isDone), "no ack of 4..8 got through");
+
+        toA.dropConnections();
+        a.stop();
+
+        List<Published> acks = new ArrayList<>();
+        for (CompletableFuture<Published> f : futures) {
+            acks.add(f.get(60, TimeUnit.SECONDS));
+        }
+        assertEquals(b.uri(), publisher.server());
+        assertEquals(List.of(false, false, false, true, true, true, true, true),
+                acks.stream().map(Published::duplicate).toList(), "4..8 were answered by the dedup: " + acks);
+        assertEachPublishStoredOnceAtItsAcknowledgedOffset(acks, sink);
+        sink.assertExactlyOnceInOrder(8);
+        assertTrue(subscriber.history(ROOM, 8, 10).get(10, TimeUnit.SECONDS).messages().isEmpty(),
+                "no second copy after offset 8");
     }
 
     /**
