@@ -183,7 +183,9 @@ class FailoverIT {
         for (int n = 1; n <= 3; n++) {
             futures.add(publisher.publish(ROOM, Integer.toString(n)));
         }
-        sink.awaitCount(3);
+        for (CompletableFuture<Published> f : futures) {
+            assertEquals(false, f.get(10, TimeUnit.SECONDS).duplicate());
+        }
         toA.pauseDownstream(true);
         for (int n = 4; n <= 8; n++) {
             futures.add(publisher.publish(ROOM, Integer.toString(n)));
