@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.agentbus.client.it.LiveServer;
+import io.agentbus.client.it.ProcessLines;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -139,16 +140,16 @@ class FailoverIT {
 
     /**
      * The publisher's node dies with publishes in flight: they are re-sent to the next node under
-     * their ids and all acknowledged; the room keeps one gap-free order. A publish the dead node
-     * had ordered but not acknowledged may be stored twice until cross-node de-duplication (design
-     * section 3, another branch) is merged: then this test should assert exactly once.
+     * their ids, and the cluster's de-duplication answers one the dead node had already ordered
+     * with its original offset. Every publish is in the room exactly once, and its future holds
+     * the offset its message has.
      */
     @Test
-    void shouldResendThePublishesInFlightToTheNextNodeAndLoseNone() throws Exception {
+    void shouldResendThePublishesInFlightToTheNextNodeAndStoreEachExactlyOnce() throws Exception {
         LiveServer a = node("a");
         LiveServer b = node("b");
         OrderedSink sink = new OrderedSink(MESSAGES);
-        subscriber(List.of(b.uri()), sink);
+        AgentBusClient subscriber = subscriber(List.of(b.uri()), sink);
         AgentBusClient publisher = track(AgentBusClient.builder(List.of(a.uri(), b.uri()), "pub-moves")
                 .reconnect(FAST).requestTimeout(Duration.ofSeconds(60)).onConnectionChange(events::add).connect());
         SteadyPublisher steady = new SteadyPublisher(publisher, ROOM, MESSAGES, RATE_PER_SECOND);
@@ -159,16 +160,74 @@ class FailoverIT {
         List<Published> acks = steady.awaitAll();
 
         assertEquals(b.uri(), publisher.server());
-        long last = acks.stream().mapToLong(Published::offset).max().orElseThrow();
-        sink.awaitCount((int) last);
-        List<ReceivedMessage> got = sink.messages();
-        Set<String> texts = new HashSet<>();
-        for (int i = 0; i < got.size(); i++) {
-            assertEquals(i + 1, got.get(i).offset(), "offset at position " + i);
-            texts.add(got.get(i).text());
+        assertEachPublishStoredOnceAtItsAcknowledgedOffset(acks, sink);
+        assertTrue(subscriber.history(ROOM, MESSAGES, 10).get(10, TimeUnit.SECONDS).messages().isEmpty(),
+                "nothing was stored after the last publish: no second copy");
+    }
+
+    /**
+     * The dead node had ordered publishes whose acknowledgements never reached the client (its
+     * link delivered nothing back): re-sent to the next node under their ids, each is answered
+     * as a duplicate with the offset it already has, and the room holds it once.
+     */
+    @Test
+    void shouldAnswerAResentPublishTheDeadNodeHadOrderedWithItsOriginalOffset() throws Exception {
+        LiveServer a = node("a");
+        LiveServer b = node("b");
+        ChaosProxy toA = track(new ChaosProxy(a.port()));
+        OrderedSink sink = new OrderedSink(8);
+        AgentBusClient subscriber = subscriber(List.of(b.uri()), sink);
+        AgentBusClient publisher = track(AgentBusClient.builder(List.of(toA.uri(), b.uri()), "pub-resends")
+                .reconnect(FAST).requestTimeout(Duration.ofSeconds(60)).connect());
+        List<CompletableFuture<Published>> futures = new ArrayList<>();
+        for (int n = 1; n <= 3; n++) {
+            futures.add(publisher.publish(ROOM, Integer.toString(n)));
         }
-        for (int n = 1; n <= MESSAGES; n++) {
-            assertTrue(texts.contains(Integer.toString(n)), "publish " + n + " was lost");
+        for (CompletableFuture<Published> f : futures) {
+            assertEquals(false, f.get(10, TimeUnit.SECONDS).duplicate());
+        }
+        toA.pauseDownstream(true);
+        for (int n = 4; n <= 8; n++) {
+            futures.add(publisher.publish(ROOM, Integer.toString(n)));
+        }
+        sink.awaitCount(8);
+        assertTrue(futures.subList(3, 8).stream().noneMatch(CompletableFuture::isDone), "no ack of 4..8 got through");
+
+        toA.dropConnections();
+        a.stop();
+
+        List<Published> acks = new ArrayList<>();
+        for (CompletableFuture<Published> f : futures) {
+            acks.add(f.get(60, TimeUnit.SECONDS));
+        }
+        assertEquals(b.uri(), publisher.server());
+        assertEquals(List.of(false, false, false, true, true, true, true, true),
+                acks.stream().map(Published::duplicate).toList(), "4..8 were answered by the dedup: " + acks);
+        assertEachPublishStoredOnceAtItsAcknowledgedOffset(acks, sink);
+        sink.assertExactlyOnceInOrder(8);
+        assertTrue(subscriber.history(ROOM, 8, 10).get(10, TimeUnit.SECONDS).messages().isEmpty(),
+                "no second copy after offset 8");
+    }
+
+    /**
+     * Publish number i (text {@code "i"}) was acknowledged with an offset no other publish got,
+     * the offsets acknowledged are 1..n, and the room holds exactly those n messages, the one at
+     * each publish's offset with that publish's text.
+     */
+    static void assertEachPublishStoredOnceAtItsAcknowledgedOffset(List<Published> acks, OrderedSink sink)
+            throws InterruptedException {
+        int n = acks.size();
+        sink.awaitCount(n);
+        List<ReceivedMessage> got = sink.messages();
+        assertEquals(n, got.size(), "the room holds each publish once");
+        Set<Long> offsets = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            assertEquals(i + 1, got.get(i).offset(), "offset at position " + i);
+            long offset = acks.get(i).offset();
+            assertTrue(offsets.add(offset), "publish " + (i + 1) + " got offset " + offset + ", another publish's");
+            assertTrue(offset >= 1 && offset <= n, "publish " + (i + 1) + " got offset " + offset + ", outside 1.." + n);
+            assertEquals(Integer.toString(i + 1), got.get((int) offset - 1).text(),
+                    "the message at publish " + (i + 1) + "'s acknowledged offset " + offset);
         }
     }
 

@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A copy of bus-server's test helper of the same name (test classes of one module do not reach
- * another's): Debian's {@code redis-server} (package {@code redis-server}) as a child process on a free port
- * of 127.0.0.1, its files in a test's directory, nothing saved to disk: a {@link #restart()} is a
- * Redis that lost its data. Without the binary the test is skipped, except under {@code CI=true},
+ * another's): Debian's {@code redis-server} (package {@code redis-server}) as a child process on
+ * a free port of 127.0.0.1, its files in a test's directory. Started with {@link #start}, nothing
+ * is saved to disk: a {@link #restart()} is a Redis that lost its data; with
+ * {@link #startKeepingData} every write is in its append-only file before it is answered, and a
+ * restart keeps it all. Without the binary the test is skipped, except under {@code CI=true},
  * where it fails.
  */
 final class RedisServer implements AutoCloseable {
@@ -24,17 +26,28 @@ final class RedisServer implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final boolean keepData;
     private Process process;
     private int starts;
 
-    private RedisServer(Path dir, int port) {
+    private RedisServer(Path dir, int port, boolean keepData) {
         this.dir = dir;
         this.port = port;
+        this.keepData = keepData;
     }
 
     static RedisServer start(Path dir) throws IOException {
+        return start(dir, false);
+    }
+
+    /** A Redis that writes each change to its append-only file (fsync always) before answering it. */
+    static RedisServer startKeepingData(Path dir) throws IOException {
+        return start(dir, true);
+    }
+
+    private static RedisServer start(Path dir, boolean keepData) throws IOException {
         requireBinary();
-        RedisServer redis = new RedisServer(dir, freePort());
+        RedisServer redis = new RedisServer(dir, freePort(), keepData);
         redis.startProcess();
         return redis;
     }
@@ -58,7 +71,8 @@ final class RedisServer implements AutoCloseable {
     private void startProcess() throws IOException {
         Path log = dir.resolve("redis-" + (++starts) + ".log");
         process = new ProcessBuilder(BINARY.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--dir", dir.toString(), "--save", "", "--appendonly", "no", "--daemonize", "no")
+                "--dir", dir.toString(), "--save", "", "--appendonly", keepData ? "yes" : "no",
+                "--appendfsync", "always", "--daemonize", "no")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
@@ -92,7 +106,7 @@ final class RedisServer implements AutoCloseable {
         process = null;
     }
 
-    /** Starts Redis again on the same port, empty. */
+    /** Starts Redis again on the same port: empty, unless it keeps its data. */
     void restart() throws IOException {
         stop();
         startProcess();

@@ -39,11 +39,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * A stand-in for a cluster node, for what no real node produces yet: it welcomes every hello
- * and answers each join with an {@code ok} carrying the {@code epoch} and {@code recovered} a
- * test scripts (the server side of design section 2 is another branch's work; once merged, a
- * real cluster with a Redis that lost its data replaces this), then sends the scripted replay;
- * it answers {@code history} from a scripted log, and records the joins and history requests.
+ * A stand-in for a cluster node, for what no real node produces: a replay after a rejoin that
+ * misses an offset ({@link RejoinGapIT}). It welcomes every hello and answers each join with an
+ * {@code ok} a test scripts, then sends the scripted replay; it answers {@code history} from a
+ * scripted log, and records the joins and history requests. ({@code epoch} and {@code recovered}
+ * are tested against real nodes and Redis, in {@link HistoryLostIT}.)
  */
 final class ScriptedNode implements AutoCloseable {
     private static final FrameReader READER = new FrameReader();

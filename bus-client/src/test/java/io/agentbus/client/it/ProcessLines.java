@@ -1,4 +1,4 @@
-package io.agentbus.client.cli;
+package io.agentbus.client.it;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * The lines a child process writes to one of its streams, read by a daemon thread as they come,
  * for a test to wait on with a deadline.
  */
-final class ProcessLines {
+public final class ProcessLines {
     private static final String END = new String("end of stream");
 
     private final LinkedBlockingQueue<String> unread = new LinkedBlockingQueue<>();
@@ -29,7 +29,7 @@ final class ProcessLines {
     }
 
     /** Starts reading {@code stream} (UTF-8) on a thread named {@code name}. */
-    static ProcessLines read(InputStream stream, String name) {
+    public static ProcessLines read(InputStream stream, String name) {
         ProcessLines lines = new ProcessLines();
         Thread reader = new Thread(() -> lines.readAll(stream), name);
         reader.setDaemon(true);
@@ -38,7 +38,7 @@ final class ProcessLines {
     }
 
     /** The first unread line that {@code matches}, waiting up to {@code timeout}; fails the test otherwise. */
-    String await(Predicate<String> matches, Duration timeout) throws InterruptedException {
+    public String await(Predicate<String> matches, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (;;) {
             String line = unread.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -56,7 +56,7 @@ final class ProcessLines {
     }
 
     /** Every line read so far, for failure messages. */
-    List<String> all() {
+    public List<String> all() {
         return List.copyOf(all);
     }
 
