@@ -23,6 +23,7 @@ import io.lettuce.core.pubsub.RedisPubSubListener;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
+import io.lettuce.core.sentinel.api.StatefulRedisSentinelConnection;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -353,6 +354,11 @@ final class RedisLink implements AutoCloseable {
         }
     }
 
+    /**
+     * Follows this node's own connections to Redis. The short connections through which Lettuce asks
+     * a sentinel where the master is ({@code redis-sentinel://} URIs) close by design and are left out:
+     * counted, their close made the node degraded for good.
+     */
     private static final class HealthListener implements RedisConnectionStateListener {
         private final ClusterHealth health;
 
@@ -362,12 +368,16 @@ final class RedisLink implements AutoCloseable {
 
         @Override
         public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
-            health.connected(connection);
+            if (!(connection instanceof StatefulRedisSentinelConnection)) {
+                health.connected(connection);
+            }
         }
 
         @Override
         public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-            health.disconnected(connection);
+            if (!(connection instanceof StatefulRedisSentinelConnection)) {
+                health.disconnected(connection);
+            }
         }
     }
 }
