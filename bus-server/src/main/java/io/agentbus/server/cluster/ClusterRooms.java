@@ -45,6 +45,8 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
     private RoomEvents events;
     private NodeLiveness liveness;
     private boolean snapshotsLoaded;
+    /** The journal refused an entry during the read being applied. */
+    private boolean journalRefused;
 
     /**
      * @param node       this node's name, unique among the nodes (a node tells its own messages by it)
@@ -206,8 +208,9 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
             read(room, a, id);
             return;
         }
-        apply(room, a, entry);
-        applyHeld(room, a);
+        if (apply(room, a, entry)) {
+            applyHeld(room, a);
+        }
     }
 
     /** Whether the entry is applied already; an event of a new epoch is not: Redis lost the log, its events count from 1 again. */
@@ -231,27 +234,44 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
                     return;
                 }
                 a.release(e);
-                apply(room, a, e);
+                if (!apply(room, a, e)) {
+                    return;
+                }
             } else {
                 a.release(e);
             }
         }
     }
 
-    private void apply(Room room, RoomArrivals a, LogEntry entry) {
+    /**
+     * Applies a message or event; returns {@code false} when the journal refused it: it is not
+     * applied, and is read and applied again at the room's next arrival.
+     */
+    private boolean apply(Room room, RoomArrivals a, LogEntry entry) {
         a.epoch(entry);
         if (entry instanceof ClusterEvent event) {
-            a.eventApplied(event.logId());
             if (events != null) {
-                events.apply(room, event, event.logId().compareTo(a.snapshotAt()) <= 0);
+                try {
+                    events.apply(room, event, event.logId().compareTo(a.snapshotAt()) <= 0);
+                } catch (JournalUnavailableException e) {
+                    LOG.warn("cluster: room {} event {} not journaled here: {}", room.id(), event.logId(),
+                            e.getMessage());
+                    journalRefused = true;
+                    a.refused(event.logId());
+                    return false;
+                }
             }
-        } else {
-            apply(room, (ClusterEntry) entry);
+            a.eventApplied(event.logId());
+            a.refused(null);
+            return true;
         }
+        boolean applied = apply(room, (ClusterEntry) entry);
+        a.refused(applied ? null : entry.logId());
+        return applied;
     }
 
-    /** Journals, acknowledges (when it is this node's) and delivers one message. */
-    private void apply(Room room, ClusterEntry entry) {
+    /** Journals, acknowledges (when it is this node's) and delivers one message; {@code false}: the journal refused it. */
+    private boolean apply(Room room, ClusterEntry entry) {
         Pending p = node.equals(entry.node()) ? pending.remove(entry.seq()) : null;
         try {
             if (p == null) {
@@ -259,11 +279,14 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
             } else {
                 publish.ordered(room, entry.toMsg(), p.reply(), p.publisher(), p.rid(), p.sha256(), p.receivedNs());
             }
+            return true;
         } catch (JournalUnavailableException e) {
             LOG.warn("cluster: room {} offset {} not journaled here: {}", room.id(), entry.offset(), e.getMessage());
             if (p != null) {
                 p.reply().send(new ErrorFrame(p.rid(), e.code(), e.getMessage()));
             }
+            journalRefused = true;
+            return false;
         }
     }
 
@@ -298,11 +321,15 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
         if (found != null) {
             skipBefore(room, a, found);
         }
+        journalRefused = false;
         for (LogEntry e : entries) {
             take(e);
+            if (journalRefused) {
+                return; // the rest is read again at the next arrival, not now and again at once
+            }
         }
         applyHeld(room, a);
-        if (a.applied(room.lastOffset()).equals(was)) {
+        if (journalRefused || a.applied(room.lastOffset()).equals(was)) {
             return; // nothing applied (the journal refuses appends): the next arrival tries again
         }
         LogEntry held = a.firstHeld();
@@ -331,6 +358,7 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
         }
         a.eventApplied(next.isMessage() ? new LogId(lastMissing, Long.MAX_VALUE) : new LogId(next.offset(),
                 next.n() - 1));
+        a.refused(null);
     }
 
     /** An own entry Redis appended at {@code id} should have arrived by now; read it if not. */

@@ -15,6 +15,7 @@ import io.agentbus.server.cluster.RoomEvent.Voted;
 import io.agentbus.server.decision.Decision;
 import io.agentbus.server.decision.DecisionHandler;
 import io.agentbus.server.journal.GroupCommit;
+import io.agentbus.server.journal.JournalUnavailableException;
 import io.agentbus.server.room.Membership;
 import io.agentbus.server.room.MembershipHandler;
 import io.agentbus.server.room.Room;
@@ -177,13 +178,30 @@ final class RoomEvents implements RoomLog {
         rooms.checkLater(roomId, new LogId((Long) result.get(0), (Long) result.get(1)));
     }
 
-    /** Applies one event of the room's log; {@code inSnapshot}: its membership change is in this node's snapshot. */
+    /**
+     * Applies one event of the room's log; {@code inSnapshot}: its membership change is in this node's snapshot.
+     *
+     * @throws JournalUnavailableException when the journal refuses what the event changes: the event is
+     *     not applied (the log applies it again later); this node's request, if it is one, is answered
+     *     with the journal's error
+     */
     void apply(Room room, ClusterEvent e, boolean inSnapshot) {
         if (commit.holding()) {
             commit.commit(); // what is held was applied before: it is answered and delivered first
         }
         RoomEvent event = e.event();
         Request request = node.equals(event.node()) && event.seq() != 0 ? pending.remove(event.seq()) : null;
+        try {
+            apply(room, e, event, inSnapshot, request);
+        } catch (JournalUnavailableException refused) {
+            if (request != null) {
+                request.session().send(new ErrorFrame(request.frame().rid(), refused.code(), refused.getMessage()));
+            }
+            throw refused;
+        }
+    }
+
+    private void apply(Room room, ClusterEvent e, RoomEvent event, boolean inSnapshot, Request request) {
         if (event instanceof Joined j) {
             joined(room, e, j, inSnapshot, request);
         } else if (event instanceof Left l) {

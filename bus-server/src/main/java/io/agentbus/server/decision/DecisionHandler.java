@@ -162,10 +162,15 @@ public final class DecisionHandler {
         return expired;
     }
 
-    /** The room's log applied a decision's expiry: it expires unless it is closed already. */
+    /**
+     * The room's log applied a decision's expiry: it expires unless it is closed already.
+     *
+     * @throws JournalUnavailableException when the journal refuses the outcome: the decision stays
+     *     open and the expiry is not applied (the log applies it again, it is not appended again)
+     */
     public void expired(Room room, Decision decision) {
-        if (decision.status() == DecisionStatus.OPEN && !close(room, decision, DecisionStatus.EXPIRED)) {
-            deadlines.add(decision); // the journal refuses appends: try again at the next check
+        if (decision.status() == DecisionStatus.OPEN) {
+            closeOrThrow(room, decision, DecisionStatus.EXPIRED);
         }
     }
 
@@ -191,16 +196,20 @@ public final class DecisionHandler {
      * decision stays open, in memory as in the journal, and this returns {@code false}.
      */
     private boolean close(Room room, Decision decision, DecisionStatus status) {
-        DecisionUpdate tally = decision.toFrame();
-        DecisionClosed record = new DecisionClosed(room.id(), decision.id(), status, tally.yes(), tally.no(),
-                tally.veto());
         try {
-            state.apply(record, journal.append(record));
+            closeOrThrow(room, decision, status);
         } catch (JournalUnavailableException e) {
             return false;
         }
-        fanout.notice(room, decision.toFrame(), null);
         return true;
+    }
+
+    private void closeOrThrow(Room room, Decision decision, DecisionStatus status) {
+        DecisionUpdate tally = decision.toFrame();
+        DecisionClosed record = new DecisionClosed(room.id(), decision.id(), status, tally.yes(), tally.no(),
+                tally.veto());
+        state.apply(record, journal.append(record));
+        fanout.notice(room, decision.toFrame(), null);
     }
 
     private static Map<String, Integer> memberWeights(Room room) {
