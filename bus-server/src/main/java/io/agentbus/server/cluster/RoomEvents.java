@@ -209,7 +209,7 @@ final class RoomEvents implements RoomLog {
         } else if (event instanceof Proposed p) {
             proposed(room, e, p, request);
         } else if (event instanceof Voted v) {
-            voted(room, v, request);
+            voted(room, v, inSnapshot, request);
         } else if (event instanceof Expired x) {
             Decision d = room.decisions().get(x.decision());
             if (d != null) {
@@ -278,8 +278,19 @@ final class RoomEvents implements RoomLog {
         decisions.open(room, id, propose, p.deadlineAtMs(), p.client(), request == null ? null : request.session());
     }
 
-    private void voted(Room room, Voted v, Request request) {
+    /**
+     * Counts a vote. A vote at or before this node's snapshot was counted by the other nodes when the
+     * room's membership was another than the snapshot's, which is all this node knows: it is only
+     * recorded (see {@link DecisionHandler#recorded}), never counted against today's members.
+     */
+    private void voted(Room room, Voted v, boolean inSnapshot, Request request) {
         Decision d = room.decisions().get(v.decision());
+        if (inSnapshot && request == null) {
+            if (d != null) {
+                decisions.recorded(room, d, v.client(), v.choice(), v.weight());
+            }
+            return;
+        }
         if (d == null) {
             if (request != null) {
                 request.session().send(new ErrorFrame(request.frame().rid(), ErrorCode.NOT_FOUND,

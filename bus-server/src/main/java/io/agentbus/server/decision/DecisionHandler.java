@@ -143,6 +143,20 @@ public final class DecisionHandler {
         }
     }
 
+    /**
+     * A vote the room's log applied before this node's members snapshot (a node that starts reads
+     * the log again from its last message): the electorate it was counted with is not known here,
+     * so it is recorded but does not close the decision, and a vote this node's journal already
+     * holds (the client's latest, the same) is not journaled again.
+     */
+    public void recorded(Room room, Decision decision, String client, VoteChoice choice, int weight) {
+        if (decision.status().isFinal() || new Decision.CastVote(choice, weight).equals(decision.votes().get(client))) {
+            return;
+        }
+        VoteCast record = new VoteCast(room.id(), decision.id(), client, choice, weight);
+        state.apply(record, journal.append(record));
+    }
+
     /** Expires every decision whose deadline has passed; returns how many. */
     public int expireDue() {
         int expired = 0;
