@@ -55,6 +55,10 @@ final class RoomEvents implements RoomLog {
     private final GroupCommit commit;
     private final Sequencer sequencer;
     private long lastSeq;
+    /** Failed reads of the rooms' list so far. */
+    private int listAttempts;
+    /** Failed reads of each room's snapshot so far; a room is in it once its snapshot is asked for. */
+    private final Map<String, Integer> snapshotAttempts = new HashMap<>();
 
     /** A request of this node's session waiting for its event to be applied. */
     private record Request(Session session, ClientFrame frame) {
@@ -324,10 +328,18 @@ final class RoomEvents implements RoomLog {
 
     /** A node that starts: loads every room's members with the log position they are valid at, then reads the logs. */
     void loadSnapshots() {
-        link.rooms().whenComplete((ids, failure) -> sequencer.submitInternal(
-                new ClusterCommands.Rooms(this, ids, failure)));
+        try {
+            link.rooms().whenComplete((ids, failure) -> sequencer.submitInternal(
+                    new ClusterCommands.Rooms(this, ids, failure)));
+        } catch (RuntimeException e) { // Lettuce fails the future; this is in case it throws instead
+            sequencer.submitInternal(new ClusterCommands.Rooms(this, null, e));
+        }
     }
 
+    /**
+     * The rooms' list (or the failure to read it): loads the snapshot of every room in it and of
+     * this node's own rooms, each once; a failed list is read again after a back-off.
+     */
     void loadSnapshots(Iterable<String> ids, Throwable failure) {
         List<String> all = new ArrayList<>();
         for (Room room : state.rooms()) {
@@ -336,7 +348,10 @@ final class RoomEvents implements RoomLog {
             }
         }
         if (failure != null) {
-            LOG.warn("cluster: could not read the rooms' list in Redis: {}", failure.getMessage());
+            long delay = SnapshotRetry.delayMs(listAttempts++);
+            LOG.warn("cluster: could not read the rooms' list in Redis (reading it again in {} ms): {}", delay,
+                    failure.getMessage());
+            link.schedule(this::loadSnapshots, delay);
         } else {
             for (String id : ids) {
                 if (!all.contains(id)) {
@@ -345,18 +360,33 @@ final class RoomEvents implements RoomLog {
             }
         }
         for (String id : all) {
-            rooms.loading(id);
-            link.snapshot(id).whenComplete((result, f) -> sequencer.submitInternal(
-                    new ClusterCommands.Snapshot(this, id, result, f)));
+            if (snapshotAttempts.putIfAbsent(id, 0) == null) {
+                rooms.loading(id);
+                loadSnapshot(id);
+            }
         }
     }
 
-    /** A room's members snapshot (or the failure to read it). */
+    private void loadSnapshot(String id) {
+        try {
+            link.snapshot(id).whenComplete((result, f) -> sequencer.submitInternal(
+                    new ClusterCommands.Snapshot(this, id, result, f)));
+        } catch (RuntimeException e) { // Lettuce fails the future; this is in case it throws instead
+            sequencer.submitInternal(new ClusterCommands.Snapshot(this, id, null, e));
+        }
+    }
+
+    /** A room's members snapshot (or the failure to read it: the room stays loading and it is read again after a back-off). */
     void snapshot(String roomId, List<Object> result, Throwable failure) {
         LogId at = LogId.START;
         String epoch = null;
         if (failure != null) {
-            LOG.warn("cluster: could not read room {}'s members in Redis: {}", roomId, failure.getMessage());
+            int attempt = snapshotAttempts.merge(roomId, 1, Integer::sum);
+            long delay = SnapshotRetry.delayMs(attempt - 1);
+            LOG.warn("cluster: could not read room {}'s members in Redis (reading them again in {} ms): {}", roomId,
+                    delay, failure.getMessage());
+            link.schedule(() -> loadSnapshot(roomId), delay);
+            return;
         } else {
             epoch = (String) result.get(0);
             at = LogId.parse((String) result.get(2));
