@@ -16,6 +16,7 @@ import io.agentbus.server.session.Session;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +29,15 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRooms.class);
     /** Messages read from a room's stream at once. */
     private static final int READ_PAGE = 1000;
+    /** A request waiting this many Redis timeouts for its entry is answered that its outcome is unknown. */
+    static final int SWEEP_AFTER_TIMEOUTS = 4;
 
     private final RedisLink link;
     private final String node;
     private final int maxPending;
     private final long timeoutMs;
     private final Map<Long, Pending> pending = new HashMap<>();
+    private final PendingAges ages = new PendingAges();
     private final Map<String, RoomArrivals> arrivals = new HashMap<>();
     private long lastSeq;
     private long dedupWindowMs;
@@ -45,6 +49,7 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
     private RoomEvents events;
     private NodeLiveness liveness;
     private boolean snapshotsLoaded;
+    private volatile boolean closed;
     /** The journal refused an entry during the read being applied. */
     private boolean journalRefused;
 
@@ -116,6 +121,38 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
             liveness.start(sequencer);
         }
         link.subscribe(this);
+        sweepLater();
+    }
+
+    /** How long a request may wait for its entry to be applied before it is answered that its outcome is unknown. */
+    long maxWaitMs() {
+        return SWEEP_AFTER_TIMEOUTS * timeoutMs;
+    }
+
+    private void sweepLater() {
+        if (!closed) {
+            try {
+                link.schedule(() -> sequencer.submitInternal(new ClusterCommands.Sweep(this)), timeoutMs);
+            } catch (RuntimeException e) { // the link closes
+                LOG.debug("cluster: no sweep scheduled", e);
+            }
+        }
+    }
+
+    /** Answers the requests that waited longer than {@link #maxWaitMs()} with {@code overloaded}: outcome unknown. */
+    void sweep() {
+        long cutoff = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(maxWaitMs());
+        ages.sweep(cutoff, seq -> {
+            Pending p = pending.remove(seq);
+            if (p != null) {
+                p.reply().send(new ErrorFrame(p.rid(), ErrorCode.OVERLOADED, PendingAges.unknown("the publish",
+                        maxWaitMs())));
+            }
+        });
+        if (events != null) {
+            events.sweep(cutoff, maxWaitMs());
+        }
+        sweepLater();
     }
 
     @Override
@@ -128,6 +165,7 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
         }
         long seq = ++lastSeq;
         pending.put(seq, new Pending(reply, publisher, pub.rid(), sha256, receivedNs));
+        ages.added(seq, System.nanoTime());
         String roomId = room.id();
         try {
             String payload = EntryCodec.payload(node, seq, from, pub, ts);
@@ -314,6 +352,9 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
         if (failure != null) {
             LOG.warn("cluster: could not read room {} after {} in Redis: {}", roomId,
                     a.applied(room.lastOffset()), failure.getMessage());
+            if (a.firstHeld() != null || !pending.isEmpty() || (events != null && events.waiting())) {
+                checkLater(roomId, new LogId(Long.MAX_VALUE, 0)); // read again: something waits for it
+            }
             return;
         }
         LogId was = a.applied(room.lastOffset());
@@ -404,6 +445,7 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
 
     @Override
     public void close() {
+        closed = true;
         if (liveness != null) {
             liveness.stop();
         }

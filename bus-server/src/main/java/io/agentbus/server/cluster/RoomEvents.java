@@ -48,6 +48,7 @@ final class RoomEvents implements RoomLog {
     private final int maxPending;
     private final ClusterMembers members = new ClusterMembers();
     private final Map<Long, Request> pending = new HashMap<>();
+    private final PendingAges ages = new PendingAges();
     private final ClusterRooms rooms;
     private final BusState state;
     private final MembershipHandler membership;
@@ -147,6 +148,7 @@ final class RoomEvents implements RoomLog {
         }
         long seq = ++lastSeq;
         pending.put(seq, new Request(session, frame));
+        ages.added(seq, System.nanoTime());
         return seq;
     }
 
@@ -164,6 +166,22 @@ final class RoomEvents implements RoomLog {
         } catch (RuntimeException e) { // Lettuce fails the future; this is in case it throws instead
             appended(roomId, seq, null, e);
         }
+    }
+
+    /** Whether a request of this node's sessions waits for its event. */
+    boolean waiting() {
+        return !pending.isEmpty();
+    }
+
+    /** Answers the requests that started waiting at or before {@code cutoffNs}: their outcome is unknown. */
+    void sweep(long cutoffNs, long waitedMs) {
+        ages.sweep(cutoffNs, seq -> {
+            Request r = pending.remove(seq);
+            if (r != null) {
+                r.session().send(new ErrorFrame(r.frame().rid(), ErrorCode.OVERLOADED,
+                        PendingAges.unknown("the " + r.frame().op(), waitedMs)));
+            }
+        });
     }
 
     /** Redis appended (or failed to append) an event; {@code seq} is the request's, 0 for none. */

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Cluster mode, a node whose journal refuses appends (its disk below {@code journal.min.free.bytes}
  * on a small tmpfs, filled by a file): an event it cannot journal is not counted as applied, its
- * own request is answered with the journal's error, an expiry is not appended again and again,
+ * own request is answered with the journal's error, a request held behind it is answered after
+ * a few Redis timeouts that its outcome is unknown, an expiry is not appended again and again,
  * and once space returns the node applies what it could not.
  *
  * <p>Mounting a tmpfs needs root (CAP_SYS_ADMIN); without it the test is skipped.
@@ -59,7 +60,7 @@ class ClusterJournalRefusalIT {
         disk = mountPoint;
         try (RedisServer redis = RedisServer.start(dir);
              TestServer a = TestServer.start(disk.resolve("a"), Map.of(Setting.CLUSTER_REDIS, redis.uri(),
-                     Setting.JOURNAL_MIN_FREE_BYTES, MIN_FREE_BYTES));
+                     Setting.JOURNAL_MIN_FREE_BYTES, MIN_FREE_BYTES, Setting.CLUSTER_TIMEOUT_MS, 500));
              TestServer b = ClusterNodes.node(dir, "b", redis);
              WsClient alice = a.hello("alice");
              WsClient bob = b.hello("bob")) {
@@ -78,6 +79,11 @@ class ClusterJournalRefusalIT {
             ErrorFrame refused = proposeUntilRefused(alice); // the journal looks at the disk every 100 ms
             assertEquals(ErrorCode.OVERLOADED, refused.code(), refused.message());
             assertTrue(refused.message().contains("journal.min.free.bytes"), refused.message());
+            alice.send("{\"op\":\"propose\",\"rid\":\"stuck\",\"room\":\"team\",\"title\":\"Stuck\","
+                    + "\"rule\":\"majority\"}"); // appended, but held behind the refused proposal on a
+            ErrorFrame unknown = parse(alice.reply("stuck"), ErrorFrame.class);
+            assertEquals(ErrorCode.OVERLOADED, unknown.code(), unknown.message());
+            assertTrue(unknown.message().contains("no outcome"), unknown.message());
             bob.await(f -> f.contains("\"op\":\"decision\"") && f.contains("\"decision\":\"d-1\"")
                     && f.contains("\"status\":\"expired\"")); // d-1 expired on b
             long expiries = expiries(redis);
@@ -91,6 +97,7 @@ class ClusterJournalRefusalIT {
             DecisionUpdate next = update(alice);
             assertEquals("Next", next.title(), "a applies the proposal it could not journal");
             assertEquals(DecisionStatus.OPEN, next.status());
+            assertEquals("Stuck", update(alice).title(), "the proposal answered 'no outcome' did happen");
             DecisionUpdate expired = update(alice);
             assertEquals("d-1", expired.decision());
             assertEquals(DecisionStatus.EXPIRED, expired.status(), "a applies the expiry it could not journal");
