@@ -102,6 +102,14 @@ final class ClusterCommands {
         }
     }
 
+    /** Time to answer the requests that waited too long. */
+    record Sweep(ClusterRooms rooms) implements Command {
+        @Override
+        public void run(Handlers h) {
+            rooms.sweep();
+        }
+    }
+
     /** Time to look for nodes whose heartbeat expired. */
     record Liveness(NodeLiveness liveness) implements Command {
         @Override

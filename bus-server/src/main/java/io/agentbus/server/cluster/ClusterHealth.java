@@ -16,6 +16,7 @@ public final class ClusterHealth {
     private final String redis;
     private final Set<Object> down = ConcurrentHashMap.newKeySet();
     private volatile String problem;
+    private volatile long upSinceNanos = System.nanoTime();
     private boolean closing;
 
     public ClusterHealth(String redis) {
@@ -30,6 +31,11 @@ public final class ClusterHealth {
     /** Why this node cannot order messages now, or {@code null} when it can. */
     public String problem() {
         return problem;
+    }
+
+    /** Since when (a {@link System#nanoTime()}) every connection is up: the last time the node reconnected. */
+    long upSinceNanos() {
+        return upSinceNanos;
     }
 
     /** The node closes its connections itself: that is no trouble. */
@@ -52,6 +58,7 @@ public final class ClusterHealth {
         down.remove(connection);
         if (down.isEmpty() && problem != null) {
             LOG.warn("cluster: connected to Redis at {} again", redis);
+            upSinceNanos = System.nanoTime();
             problem = null;
         }
     }

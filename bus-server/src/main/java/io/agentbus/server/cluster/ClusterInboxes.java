@@ -19,6 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,7 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
     private final long timeoutMs;
     private final long dedupWindowMs;
     private final Map<Long, PendingSend> pending = new HashMap<>();
+    private final PendingAges ages = new PendingAges();
     private final Map<String, InboxArrivals> arrivals = new HashMap<>();
     private final Set<Session> catchingUp = Collections.newSetFromMap(new IdentityHashMap<>());
     private long lastSeq;
@@ -80,6 +82,28 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
         this.sequencer = sequencer;
         handler.cluster(this);
         link.subscribe(this);
+        sweepLater();
+    }
+
+    private void sweepLater() {
+        try {
+            link.schedule(() -> sequencer.submitInternal(new InboxCommands.Sweep(this)), timeoutMs);
+        } catch (RuntimeException e) { // the link closes
+            LOG.debug("cluster: no sweep scheduled", e);
+        }
+    }
+
+    /** Answers the sends that waited {@link ClusterRooms#SWEEP_AFTER_TIMEOUTS} Redis timeouts: outcome unknown. */
+    void sweep() {
+        long waitedMs = ClusterRooms.SWEEP_AFTER_TIMEOUTS * timeoutMs;
+        ages.sweep(System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(waitedMs), seq -> {
+            PendingSend p = pending.remove(seq);
+            if (p != null) {
+                p.sender().send(new ErrorFrame(p.send().rid(), ErrorCode.OVERLOADED,
+                        PendingAges.unknown("the send", waitedMs)));
+            }
+        });
+        sweepLater();
     }
 
     /** Has Redis order a direct message; {@link InboxHandler} has checked the local window and the inbox's room. */
@@ -91,6 +115,7 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
         }
         long seq = ++lastSeq;
         pending.put(seq, new PendingSend(sender, send, receivedNs));
+        ages.added(seq, System.nanoTime());
         String to = send.to();
         boolean once = send.id() != null && dedupWindowMs > 0;
         try {
@@ -214,6 +239,9 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
         if (failure != null) {
             LOG.warn("cluster: could not read the inbox of {} in Redis: {}", to, failure.getMessage());
             finishRead(to, a);
+            if (a.firstHeld() != null || !pending.isEmpty()) { // read again: something waits for it
+                link.schedule(() -> sequencer.submitInternal(new InboxCommands.Check(this, to, last)), timeoutMs);
+            }
             return;
         }
         long before = lastOffset(to);

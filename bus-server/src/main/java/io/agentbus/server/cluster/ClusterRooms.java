@@ -16,6 +16,7 @@ import io.agentbus.server.session.Session;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +29,15 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRooms.class);
     /** Messages read from a room's stream at once. */
     private static final int READ_PAGE = 1000;
+    /** A request waiting this many Redis timeouts for its entry is answered that its outcome is unknown. */
+    static final int SWEEP_AFTER_TIMEOUTS = 4;
 
     private final RedisLink link;
     private final String node;
     private final int maxPending;
     private final long timeoutMs;
     private final Map<Long, Pending> pending = new HashMap<>();
+    private final PendingAges ages = new PendingAges();
     private final Map<String, RoomArrivals> arrivals = new HashMap<>();
     private long lastSeq;
     private long dedupWindowMs;
@@ -45,6 +49,9 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
     private RoomEvents events;
     private NodeLiveness liveness;
     private boolean snapshotsLoaded;
+    private volatile boolean closed;
+    /** The journal refused an entry during the read being applied. */
+    private boolean journalRefused;
 
     /**
      * @param node       this node's name, unique among the nodes (a node tells its own messages by it)
@@ -114,6 +121,38 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
             liveness.start(sequencer);
         }
         link.subscribe(this);
+        sweepLater();
+    }
+
+    /** How long a request may wait for its entry to be applied before it is answered that its outcome is unknown. */
+    long maxWaitMs() {
+        return SWEEP_AFTER_TIMEOUTS * timeoutMs;
+    }
+
+    private void sweepLater() {
+        if (!closed) {
+            try {
+                link.schedule(() -> sequencer.submitInternal(new ClusterCommands.Sweep(this)), timeoutMs);
+            } catch (RuntimeException e) { // the link closes
+                LOG.debug("cluster: no sweep scheduled", e);
+            }
+        }
+    }
+
+    /** Answers the requests that waited longer than {@link #maxWaitMs()} with {@code overloaded}: outcome unknown. */
+    void sweep() {
+        long cutoff = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(maxWaitMs());
+        ages.sweep(cutoff, seq -> {
+            Pending p = pending.remove(seq);
+            if (p != null) {
+                p.reply().send(new ErrorFrame(p.rid(), ErrorCode.OVERLOADED, PendingAges.unknown("the publish",
+                        maxWaitMs())));
+            }
+        });
+        if (events != null) {
+            events.sweep(cutoff, maxWaitMs());
+        }
+        sweepLater();
     }
 
     @Override
@@ -126,6 +165,7 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
         }
         long seq = ++lastSeq;
         pending.put(seq, new Pending(reply, publisher, pub.rid(), sha256, receivedNs));
+        ages.added(seq, System.nanoTime());
         String roomId = room.id();
         try {
             String payload = EntryCodec.payload(node, seq, from, pub, ts);
@@ -206,8 +246,9 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
             read(room, a, id);
             return;
         }
-        apply(room, a, entry);
-        applyHeld(room, a);
+        if (apply(room, a, entry)) {
+            applyHeld(room, a);
+        }
     }
 
     /** Whether the entry is applied already; an event of a new epoch is not: Redis lost the log, its events count from 1 again. */
@@ -231,27 +272,44 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
                     return;
                 }
                 a.release(e);
-                apply(room, a, e);
+                if (!apply(room, a, e)) {
+                    return;
+                }
             } else {
                 a.release(e);
             }
         }
     }
 
-    private void apply(Room room, RoomArrivals a, LogEntry entry) {
+    /**
+     * Applies a message or event; returns {@code false} when the journal refused it: it is not
+     * applied, and is read and applied again at the room's next arrival.
+     */
+    private boolean apply(Room room, RoomArrivals a, LogEntry entry) {
         a.epoch(entry);
         if (entry instanceof ClusterEvent event) {
-            a.eventApplied(event.logId());
             if (events != null) {
-                events.apply(room, event, event.logId().compareTo(a.snapshotAt()) <= 0);
+                try {
+                    events.apply(room, event, event.logId().compareTo(a.snapshotAt()) <= 0);
+                } catch (JournalUnavailableException e) {
+                    LOG.warn("cluster: room {} event {} not journaled here: {}", room.id(), event.logId(),
+                            e.getMessage());
+                    journalRefused = true;
+                    a.refused(event.logId());
+                    return false;
+                }
             }
-        } else {
-            apply(room, (ClusterEntry) entry);
+            a.eventApplied(event.logId());
+            a.refused(null);
+            return true;
         }
+        boolean applied = apply(room, (ClusterEntry) entry);
+        a.refused(applied ? null : entry.logId());
+        return applied;
     }
 
-    /** Journals, acknowledges (when it is this node's) and delivers one message. */
-    private void apply(Room room, ClusterEntry entry) {
+    /** Journals, acknowledges (when it is this node's) and delivers one message; {@code false}: the journal refused it. */
+    private boolean apply(Room room, ClusterEntry entry) {
         Pending p = node.equals(entry.node()) ? pending.remove(entry.seq()) : null;
         try {
             if (p == null) {
@@ -259,11 +317,14 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
             } else {
                 publish.ordered(room, entry.toMsg(), p.reply(), p.publisher(), p.rid(), p.sha256(), p.receivedNs());
             }
+            return true;
         } catch (JournalUnavailableException e) {
             LOG.warn("cluster: room {} offset {} not journaled here: {}", room.id(), entry.offset(), e.getMessage());
             if (p != null) {
                 p.reply().send(new ErrorFrame(p.rid(), e.code(), e.getMessage()));
             }
+            journalRefused = true;
+            return false;
         }
     }
 
@@ -291,6 +352,9 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
         if (failure != null) {
             LOG.warn("cluster: could not read room {} after {} in Redis: {}", roomId,
                     a.applied(room.lastOffset()), failure.getMessage());
+            if (a.firstHeld() != null || !pending.isEmpty() || (events != null && events.waiting())) {
+                checkLater(roomId, new LogId(Long.MAX_VALUE, 0)); // read again: something waits for it
+            }
             return;
         }
         LogId was = a.applied(room.lastOffset());
@@ -298,11 +362,15 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
         if (found != null) {
             skipBefore(room, a, found);
         }
+        journalRefused = false;
         for (LogEntry e : entries) {
             take(e);
+            if (journalRefused) {
+                return; // the rest is read again at the next arrival, not now and again at once
+            }
         }
         applyHeld(room, a);
-        if (a.applied(room.lastOffset()).equals(was)) {
+        if (journalRefused || a.applied(room.lastOffset()).equals(was)) {
             return; // nothing applied (the journal refuses appends): the next arrival tries again
         }
         LogEntry held = a.firstHeld();
@@ -331,6 +399,7 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
         }
         a.eventApplied(next.isMessage() ? new LogId(lastMissing, Long.MAX_VALUE) : new LogId(next.offset(),
                 next.n() - 1));
+        a.refused(null);
     }
 
     /** An own entry Redis appended at {@code id} should have arrived by now; read it if not. */
@@ -376,6 +445,7 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
 
     @Override
     public void close() {
+        closed = true;
         if (liveness != null) {
             liveness.stop();
         }

@@ -5,7 +5,8 @@ package io.agentbus.server.cluster;
  * the room's keys with the ordering script ({@link RedisLink}): KEYS[1] the offset counter,
  * KEYS[2] the stream, KEYS[3] the epoch, KEYS[4] the offset the epoch began at, KEYS[5] the
  * members hash (field {@code NODE/SESSION}, value the {@code leave} payload that removes the
- * member), KEYS[6] the decision counter, KEYS[7] the set of every room's id.
+ * member), KEYS[6] the decision counter, KEYS[7] the set of every room's id ({@link #REAP} has
+ * an eighth: the dead node's heartbeat key).
  *
  * <p>An event's stream id is {@code LAST-N}: LAST the room's last message offset, N one more than
  * the event before it after that message; it consumes no offset.
@@ -77,20 +78,49 @@ final class EventScripts {
 
     /**
      * Removes every member of a dead node (ARGV[5] is {@code NODE/}) from the members hash and
-     * appends its stored {@code leave}: a second run finds none left. ARGV[1..4] as for
+     * appends its stored {@code leave}: a second run finds none left. KEYS[8] is the node's heartbeat
+     * key: while it exists the node is alive and nothing is done. Nothing is done either when the
+     * node has no member here, or when the room has no epoch (Redis lost its data: the next message
+     * or event creates the epoch from what the nodes know, and a later run reaps). It creates no
+     * epoch and sets no counter (unlike {@link #APPEND}'s prelude). ARGV[2..4] as for
      * {@link #APPEND}. Returns how many it removed.
      */
-    static final String REAP = String.join("\n", PRELUDE,
+    static final String REAP = String.join("\n",
+            "if redis.call('EXISTS', KEYS[8]) == 1 then return 0 end",
             "local fields = redis.call('HGETALL', KEYS[5])",
-            "local removed = 0",
+            "local gone = {}",
             "for i = 1, #fields, 2 do",
             "  if string.sub(fields[i], 1, #ARGV[5]) == ARGV[5] then",
-            "    redis.call('HDEL', KEYS[5], fields[i])",
-            "    append(fields[i + 1], 0)",
-            "    removed = removed + 1",
+            "    gone[#gone + 1] = i",
             "  end",
             "end",
-            "return removed");
+            "if #gone == 0 then return 0 end",
+            "local epoch = redis.call('GET', KEYS[3])",
+            "if not epoch then return 0 end",
+            "local last = tonumber(redis.call('GET', KEYS[1]) or '0')",
+            "local first = redis.call('GET', KEYS[4]) or '1'",
+            "local n = 1",
+            "local top = redis.call('XREVRANGE', KEYS[2], '+', '-', 'COUNT', 1)",
+            "if top[1] then",
+            "  local id = top[1][1]",
+            "  local dash = string.find(id, '-', 1, true)",
+            "  local topLast = tonumber(string.sub(id, 1, dash - 1))",
+            "  if topLast > last then",
+            "    last = topLast",
+            "  end",
+            "  if topLast == last then",
+            "    n = tonumber(string.sub(id, dash + 1)) + 1",
+            "  end",
+            "end",
+            "for _, i in ipairs(gone) do",
+            "  redis.call('HDEL', KEYS[5], fields[i])",
+            "  local id = last .. '-' .. n",
+            "  redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], id, 'e', epoch, 'f', first, 'k', 0, 'v', fields[i + 1])",
+            "  redis.call('PUBLISH', ARGV[3], ARGV[4] .. ' ' .. id .. ' ' .. epoch .. ' ' .. first .. ' 0\\n'"
+                    + " .. fields[i + 1])",
+            "  n = n + 1",
+            "end",
+            "return #gone");
 
     /**
      * The room's members and the log position they are valid at, read in one step: {epoch or '',

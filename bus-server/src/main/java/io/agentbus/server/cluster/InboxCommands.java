@@ -93,4 +93,12 @@ final class InboxCommands {
             inboxes.cursorShared(client, writtenUpTo, failure);
         }
     }
+
+    /** Time to answer the sends that waited too long. */
+    record Sweep(ClusterInboxes inboxes) implements Command {
+        @Override
+        public void run(Handlers h) {
+            inboxes.sweep();
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.agentbus.server.cluster;
 
 import io.agentbus.server.sequencer.Sequencer;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +14,11 @@ import org.slf4j.LoggerFactory;
  * node's own members ({@link RoomEvents#reconcile}): a leave that Redis refused while it was away
  * is appended once Redis takes commands again. {@link #check()} and {@link #reap(String)} run on
  * the sequencer thread.
+ *
+ * <p>A node reaps others only once it has been connected to Redis, its heartbeats renewed, for a
+ * whole TTL without a break: after an outage longer than the TTL every node's heartbeat expired
+ * (or Redis lost them), and the other nodes need up to a TTL to renew theirs; reaping before that
+ * would remove live members. The script checks the dead node's heartbeat itself, in the same step.
  */
 final class NodeLiveness {
     private static final Logger LOG = LoggerFactory.getLogger(NodeLiveness.class);
@@ -26,6 +32,8 @@ final class NodeLiveness {
     private final RoomEvents events;
     private Sequencer sequencer;
     private volatile boolean stopped;
+    /** Since when (nanoTime) the heartbeats succeed without a failure in between; -1 after a failure. */
+    private volatile long beatingSinceNanos = -1;
 
     /** The heartbeat lives three Redis timeouts, at least {@link #MIN_TTL_MS}. */
     NodeLiveness(RedisLink link, String node, long timeoutMs, RoomEvents events) {
@@ -49,10 +57,16 @@ final class NodeLiveness {
         try {
             link.heartbeat(node, ttlMs).whenComplete((ok, failure) -> {
                 if (failure == null) {
+                    if (beatingSinceNanos < 0) {
+                        beatingSinceNanos = System.nanoTime();
+                    }
                     sequencer.submitInternal(new ClusterCommands.Liveness(this));
+                } else {
+                    beatingSinceNanos = -1;
                 }
             });
         } catch (RuntimeException e) {
+            beatingSinceNanos = -1;
             LOG.debug("cluster: heartbeat not sent", e);
         }
         link.schedule(this::beat, ttlMs / 3);
@@ -61,6 +75,9 @@ final class NodeLiveness {
     /** Looks for other nodes with members whose heartbeat expired, and for own members whose leave is missing. */
     void check() {
         events.reconcile();
+        if (!mayReap()) {
+            return;
+        }
         for (String other : members.nodes()) {
             if (!other.equals(node)) {
                 link.alive(other).whenComplete((alive, failure) -> {
@@ -74,6 +91,9 @@ final class NodeLiveness {
 
     /** Removes a dead node's members from every room it has some in. */
     void reap(String dead) {
+        if (!mayReap()) {
+            return;
+        }
         for (String room : members.roomsOf(dead)) {
             link.reap(room, dead).whenComplete((removed, failure) -> {
                 if (failure != null) {
@@ -85,6 +105,16 @@ final class NodeLiveness {
                 }
             });
         }
+    }
+
+    /** Whether this node has been connected, and its heartbeats renewed, for a whole TTL without a break. */
+    boolean mayReap() {
+        long beating = beatingSinceNanos;
+        if (beating < 0 || link.health().problem() != null) {
+            return false;
+        }
+        long since = Math.max(beating, link.health().upSinceNanos());
+        return System.nanoTime() - since >= TimeUnit.MILLISECONDS.toNanos(ttlMs);
     }
 
     /** Stops renewing the heartbeat: this node stops. */

@@ -27,6 +27,7 @@ import io.lettuce.core.sentinel.api.StatefulRedisSentinelConnection;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -213,9 +214,14 @@ final class RedisLink implements AutoCloseable {
                 Long.toString(decisionFloor));
     }
 
-    /** Appends a {@code leave} for each member of the dead {@code node} in {@code room}: completes with how many. */
+    /**
+     * Appends a {@code leave} for each member of the dead {@code node} in {@code room}, unless its
+     * heartbeat is back: completes with how many.
+     */
     CompletionStage<Long> reap(String room, String node) {
-        return commands.<Long>eval(EventScripts.REAP, ScriptOutputType.INTEGER, eventKeys(room),
+        String[] keys = Arrays.copyOf(eventKeys(room), 8);
+        keys[7] = nodeKey(node);
+        return commands.<Long>eval(EventScripts.REAP, ScriptOutputType.INTEGER, keys,
                 "0", streamMaxLength, CHANNEL, room, node + "/");
     }
 

@@ -19,6 +19,7 @@ final class RoomArrivals {
     private long eventOffset;
     private long eventN;
     private LogId snapshotAt = LogId.START;
+    private LogId refused;
 
     void hold(LogEntry entry) {
         held.put(entry.logId(), entry);
@@ -58,6 +59,9 @@ final class RoomArrivals {
      * the read that follows a new subscription brings them.)
      */
     boolean isNext(long lastOffset, LogId id) {
+        if (refused != null && !refused.equals(id)) {
+            return false; // the journal refused it: nothing after it comes before it is applied
+        }
         return id.isMessage() ? id.offset() == lastOffset + 1
                 : id.offset() == lastOffset && id.n() == applied(lastOffset).n() + 1;
     }
@@ -66,6 +70,14 @@ final class RoomArrivals {
     void eventApplied(LogId id) {
         eventOffset = id.offset();
         eventN = id.n();
+    }
+
+    /**
+     * The journal refused to apply {@code id} ({@code null}: the one refused is applied or skipped):
+     * until it is applied, nothing after it is next, so it is read and applied again first.
+     */
+    void refused(LogId id) {
+        refused = id;
     }
 
     /** Up to where this room's members came from a snapshot: membership events up to there are in it. */

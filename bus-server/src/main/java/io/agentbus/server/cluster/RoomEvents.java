@@ -15,6 +15,7 @@ import io.agentbus.server.cluster.RoomEvent.Voted;
 import io.agentbus.server.decision.Decision;
 import io.agentbus.server.decision.DecisionHandler;
 import io.agentbus.server.journal.GroupCommit;
+import io.agentbus.server.journal.JournalUnavailableException;
 import io.agentbus.server.room.Membership;
 import io.agentbus.server.room.MembershipHandler;
 import io.agentbus.server.room.Room;
@@ -47,6 +48,7 @@ final class RoomEvents implements RoomLog {
     private final int maxPending;
     private final ClusterMembers members = new ClusterMembers();
     private final Map<Long, Request> pending = new HashMap<>();
+    private final PendingAges ages = new PendingAges();
     private final ClusterRooms rooms;
     private final BusState state;
     private final MembershipHandler membership;
@@ -54,6 +56,10 @@ final class RoomEvents implements RoomLog {
     private final GroupCommit commit;
     private final Sequencer sequencer;
     private long lastSeq;
+    /** Failed reads of the rooms' list so far. */
+    private int listAttempts;
+    /** Failed reads of each room's snapshot so far; a room is in it once its snapshot is asked for. */
+    private final Map<String, Integer> snapshotAttempts = new HashMap<>();
 
     /** A request of this node's session waiting for its event to be applied. */
     private record Request(Session session, ClientFrame frame) {
@@ -142,6 +148,7 @@ final class RoomEvents implements RoomLog {
         }
         long seq = ++lastSeq;
         pending.put(seq, new Request(session, frame));
+        ages.added(seq, System.nanoTime());
         return seq;
     }
 
@@ -161,6 +168,22 @@ final class RoomEvents implements RoomLog {
         }
     }
 
+    /** Whether a request of this node's sessions waits for its event. */
+    boolean waiting() {
+        return !pending.isEmpty();
+    }
+
+    /** Answers the requests that started waiting at or before {@code cutoffNs}: their outcome is unknown. */
+    void sweep(long cutoffNs, long waitedMs) {
+        ages.sweep(cutoffNs, seq -> {
+            Request r = pending.remove(seq);
+            if (r != null) {
+                r.session().send(new ErrorFrame(r.frame().rid(), ErrorCode.OVERLOADED,
+                        PendingAges.unknown("the " + r.frame().op(), waitedMs)));
+            }
+        });
+    }
+
     /** Redis appended (or failed to append) an event; {@code seq} is the request's, 0 for none. */
     void appended(String roomId, long seq, List<Object> result, Throwable failure) {
         if (failure != null) {
@@ -177,13 +200,30 @@ final class RoomEvents implements RoomLog {
         rooms.checkLater(roomId, new LogId((Long) result.get(0), (Long) result.get(1)));
     }
 
-    /** Applies one event of the room's log; {@code inSnapshot}: its membership change is in this node's snapshot. */
+    /**
+     * Applies one event of the room's log; {@code inSnapshot}: its membership change is in this node's snapshot.
+     *
+     * @throws JournalUnavailableException when the journal refuses what the event changes: the event is
+     *     not applied (the log applies it again later); this node's request, if it is one, is answered
+     *     with the journal's error
+     */
     void apply(Room room, ClusterEvent e, boolean inSnapshot) {
         if (commit.holding()) {
             commit.commit(); // what is held was applied before: it is answered and delivered first
         }
         RoomEvent event = e.event();
         Request request = node.equals(event.node()) && event.seq() != 0 ? pending.remove(event.seq()) : null;
+        try {
+            apply(room, e, event, inSnapshot, request);
+        } catch (JournalUnavailableException refused) {
+            if (request != null) {
+                request.session().send(new ErrorFrame(request.frame().rid(), refused.code(), refused.getMessage()));
+            }
+            throw refused;
+        }
+    }
+
+    private void apply(Room room, ClusterEvent e, RoomEvent event, boolean inSnapshot, Request request) {
         if (event instanceof Joined j) {
             joined(room, e, j, inSnapshot, request);
         } else if (event instanceof Left l) {
@@ -191,7 +231,7 @@ final class RoomEvents implements RoomLog {
         } else if (event instanceof Proposed p) {
             proposed(room, e, p, request);
         } else if (event instanceof Voted v) {
-            voted(room, v, request);
+            voted(room, v, inSnapshot, request);
         } else if (event instanceof Expired x) {
             Decision d = room.decisions().get(x.decision());
             if (d != null) {
@@ -260,8 +300,19 @@ final class RoomEvents implements RoomLog {
         decisions.open(room, id, propose, p.deadlineAtMs(), p.client(), request == null ? null : request.session());
     }
 
-    private void voted(Room room, Voted v, Request request) {
+    /**
+     * Counts a vote. A vote at or before this node's snapshot was counted by the other nodes when the
+     * room's membership was another than the snapshot's, which is all this node knows: it is only
+     * recorded (see {@link DecisionHandler#recorded}), never counted against today's members.
+     */
+    private void voted(Room room, Voted v, boolean inSnapshot, Request request) {
         Decision d = room.decisions().get(v.decision());
+        if (inSnapshot && request == null) {
+            if (d != null) {
+                decisions.recorded(room, d, v.client(), v.choice(), v.weight());
+            }
+            return;
+        }
         if (d == null) {
             if (request != null) {
                 request.session().send(new ErrorFrame(request.frame().rid(), ErrorCode.NOT_FOUND,
@@ -295,10 +346,18 @@ final class RoomEvents implements RoomLog {
 
     /** A node that starts: loads every room's members with the log position they are valid at, then reads the logs. */
     void loadSnapshots() {
-        link.rooms().whenComplete((ids, failure) -> sequencer.submitInternal(
-                new ClusterCommands.Rooms(this, ids, failure)));
+        try {
+            link.rooms().whenComplete((ids, failure) -> sequencer.submitInternal(
+                    new ClusterCommands.Rooms(this, ids, failure)));
+        } catch (RuntimeException e) { // Lettuce fails the future; this is in case it throws instead
+            sequencer.submitInternal(new ClusterCommands.Rooms(this, null, e));
+        }
     }
 
+    /**
+     * The rooms' list (or the failure to read it): loads the snapshot of every room in it and of
+     * this node's own rooms, each once; a failed list is read again after a back-off.
+     */
     void loadSnapshots(Iterable<String> ids, Throwable failure) {
         List<String> all = new ArrayList<>();
         for (Room room : state.rooms()) {
@@ -307,7 +366,10 @@ final class RoomEvents implements RoomLog {
             }
         }
         if (failure != null) {
-            LOG.warn("cluster: could not read the rooms' list in Redis: {}", failure.getMessage());
+            long delay = SnapshotRetry.delayMs(listAttempts++);
+            LOG.warn("cluster: could not read the rooms' list in Redis (reading it again in {} ms): {}", delay,
+                    failure.getMessage());
+            link.schedule(this::loadSnapshots, delay);
         } else {
             for (String id : ids) {
                 if (!all.contains(id)) {
@@ -316,18 +378,33 @@ final class RoomEvents implements RoomLog {
             }
         }
         for (String id : all) {
-            rooms.loading(id);
-            link.snapshot(id).whenComplete((result, f) -> sequencer.submitInternal(
-                    new ClusterCommands.Snapshot(this, id, result, f)));
+            if (snapshotAttempts.putIfAbsent(id, 0) == null) {
+                rooms.loading(id);
+                loadSnapshot(id);
+            }
         }
     }
 
-    /** A room's members snapshot (or the failure to read it). */
+    private void loadSnapshot(String id) {
+        try {
+            link.snapshot(id).whenComplete((result, f) -> sequencer.submitInternal(
+                    new ClusterCommands.Snapshot(this, id, result, f)));
+        } catch (RuntimeException e) { // Lettuce fails the future; this is in case it throws instead
+            sequencer.submitInternal(new ClusterCommands.Snapshot(this, id, null, e));
+        }
+    }
+
+    /** A room's members snapshot (or the failure to read it: the room stays loading and it is read again after a back-off). */
     void snapshot(String roomId, List<Object> result, Throwable failure) {
         LogId at = LogId.START;
         String epoch = null;
         if (failure != null) {
-            LOG.warn("cluster: could not read room {}'s members in Redis: {}", roomId, failure.getMessage());
+            int attempt = snapshotAttempts.merge(roomId, 1, Integer::sum);
+            long delay = SnapshotRetry.delayMs(attempt - 1);
+            LOG.warn("cluster: could not read room {}'s members in Redis (reading them again in {} ms): {}", roomId,
+                    delay, failure.getMessage());
+            link.schedule(() -> loadSnapshot(roomId), delay);
+            return;
         } else {
             epoch = (String) result.get(0);
             at = LogId.parse((String) result.get(2));

@@ -143,6 +143,20 @@ public final class DecisionHandler {
         }
     }
 
+    /**
+     * A vote the room's log applied before this node's members snapshot (a node that starts reads
+     * the log again from its last message): the electorate it was counted with is not known here,
+     * so it is recorded but does not close the decision, and a vote this node's journal already
+     * holds (the client's latest, the same) is not journaled again.
+     */
+    public void recorded(Room room, Decision decision, String client, VoteChoice choice, int weight) {
+        if (decision.status().isFinal() || new Decision.CastVote(choice, weight).equals(decision.votes().get(client))) {
+            return;
+        }
+        VoteCast record = new VoteCast(room.id(), decision.id(), client, choice, weight);
+        state.apply(record, journal.append(record));
+    }
+
     /** Expires every decision whose deadline has passed; returns how many. */
     public int expireDue() {
         int expired = 0;
@@ -162,10 +176,15 @@ public final class DecisionHandler {
         return expired;
     }
 
-    /** The room's log applied a decision's expiry: it expires unless it is closed already. */
+    /**
+     * The room's log applied a decision's expiry: it expires unless it is closed already.
+     *
+     * @throws JournalUnavailableException when the journal refuses the outcome: the decision stays
+     *     open and the expiry is not applied (the log applies it again, it is not appended again)
+     */
     public void expired(Room room, Decision decision) {
-        if (decision.status() == DecisionStatus.OPEN && !close(room, decision, DecisionStatus.EXPIRED)) {
-            deadlines.add(decision); // the journal refuses appends: try again at the next check
+        if (decision.status() == DecisionStatus.OPEN) {
+            closeOrThrow(room, decision, DecisionStatus.EXPIRED);
         }
     }
 
@@ -191,16 +210,20 @@ public final class DecisionHandler {
      * decision stays open, in memory as in the journal, and this returns {@code false}.
      */
     private boolean close(Room room, Decision decision, DecisionStatus status) {
-        DecisionUpdate tally = decision.toFrame();
-        DecisionClosed record = new DecisionClosed(room.id(), decision.id(), status, tally.yes(), tally.no(),
-                tally.veto());
         try {
-            state.apply(record, journal.append(record));
+            closeOrThrow(room, decision, status);
         } catch (JournalUnavailableException e) {
             return false;
         }
-        fanout.notice(room, decision.toFrame(), null);
         return true;
+    }
+
+    private void closeOrThrow(Room room, Decision decision, DecisionStatus status) {
+        DecisionUpdate tally = decision.toFrame();
+        DecisionClosed record = new DecisionClosed(room.id(), decision.id(), status, tally.yes(), tally.no(),
+                tally.veto());
+        state.apply(record, journal.append(record));
+        fanout.notice(room, decision.toFrame(), null);
     }
 
     private static Map<String, Integer> memberWeights(Room room) {

@@ -30,4 +30,17 @@ class RoomArrivalsTest {
         assertFalse(a.isApplied(6, new LogId(6, 1)), "a new message starts the count again");
         assertTrue(a.isNext(6, new LogId(6, 1)));
     }
+
+    @Test
+    void shouldTakeNothingButARefusedEntryUntilItIsApplied() {
+        RoomArrivals a = new RoomArrivals();
+        a.eventApplied(new LogId(5, 1));
+        a.refused(new LogId(5, 2));
+
+        assertFalse(a.isNext(5, new LogId(6, 0)), "the message after the refused event waits for it");
+        assertTrue(a.isNext(5, new LogId(5, 2)), "the refused event is tried again");
+        a.eventApplied(new LogId(5, 2));
+        a.refused(null);
+        assertTrue(a.isNext(5, new LogId(6, 0)));
+    }
 }

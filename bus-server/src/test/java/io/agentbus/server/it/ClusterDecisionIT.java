@@ -3,6 +3,7 @@ package io.agentbus.server.it;
 import static io.agentbus.server.it.ServerFrames.assertError;
 import static io.agentbus.server.it.ServerFrames.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.agentbus.protocol.ErrorCode;
@@ -78,6 +79,36 @@ class ClusterDecisionIT {
             }
             assertNull(alice.poll(500), "one expiry, not one per node");
             assertNull(bob.poll(100), "one expiry, not one per node");
+        }
+    }
+
+    @Test
+    void shouldNotCountOldVotesAgainstTodaysMembersOnANodeThatRestarts() throws Exception {
+        try (RedisServer redis = RedisServer.start(dir);
+             TestServer a = node("a", redis);
+             TestServer b = node("b", redis);
+             WsClient alice = a.hello("alice");
+             WsClient bob = a.hello("bob");
+             WsClient carol = a.hello("carol")) {
+            joinAll(alice, bob, carol);
+            alice.send("{\"op\":\"propose\",\"rid\":\"p\",\"room\":\"team\",\"title\":\"Ship\",\"rule\":\"majority\"}");
+            parse(alice.reply("p"), Ok.class);
+            vote(alice, "v1", "d-1", "yes"); // 1 of 3: open
+            for (WsClient gone : List.of(bob, carol)) {
+                gone.send("{\"op\":\"leave\",\"rid\":\"l\",\"room\":\"team\"}");
+                parse(gone.reply("l"), Ok.class);
+                alice.await(f -> f.contains("\"op\":\"presence\"") && f.contains("\"event\":\"left\""));
+            }
+
+            b.restart(); // b reads the log again: alice's yes, now 1 of 1, must not pass d-1 there
+
+            try (WsClient dave = b.hello("dave")) {
+                ClusterPresenceIT.join(dave, "team", "participant");
+                dave.send("{\"op\":\"vote\",\"rid\":\"v2\",\"room\":\"team\",\"decision\":\"d-1\","
+                        + "\"choice\":\"no\"}");
+                String reply = dave.reply("v2");
+                assertInstanceOf(Ok.class, parse(reply), "d-1 is still open on b: " + reply);
+            }
         }
     }
 

@@ -14,11 +14,17 @@ import io.agentbus.protocol.frame.Msg;
 import io.agentbus.protocol.frame.Ok;
 import io.agentbus.protocol.frame.Presence;
 import io.agentbus.server.config.Setting;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,6 +110,53 @@ class ClusterPresenceIT {
                         join(bob, "team", "coder").members());
                 assertPresence(alice, "bob", "coder", Presence.Event.JOINED);
             }
+        }
+    }
+
+    @Test
+    void shouldReadAMembersSnapshotAgainUntilItCanBeRead() throws Exception {
+        try (RedisServer redis = RedisServer.start(dir);
+             TestServer a = node("a", redis);
+             WsClient alice = a.hello("alice")) {
+            join(alice, "team", "lead");
+            alice.send("{\"op\":\"pub\",\"rid\":\"p\",\"room\":\"team\",\"body\":{}}");
+            parse(alice.reply("p"), Ok.class);
+            String members = "agentbus:{team}:members";
+            redis(redis, r -> {
+                r.xtrim("agentbus:{team}:log", 1); // the log no longer has alice's join: only the snapshot does
+                r.rename(members, members + "-saved");
+                r.set(members, "not a hash"); // the snapshot script fails
+            });
+            long failures = wrongTypeErrors(redis);
+
+            try (TestServer b = node("b", redis)) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> wrongTypeErrors(redis) > failures);
+                redis(redis, r -> {
+                    r.del(members);
+                    r.rename(members + "-saved", members);
+                });
+                try (WsClient bob = b.hello("bob")) {
+                    assertEquals(List.of(new Member("alice", "lead"), new Member("bob", "coder")),
+                            join(bob, "team", "coder").members());
+                }
+            }
+        }
+    }
+
+    /** How many commands Redis answered with WRONGTYPE so far. */
+    private static long wrongTypeErrors(RedisServer redis) {
+        String[] info = new String[1];
+        redis(redis, r -> info[0] = r.info("errorstats"));
+        Matcher m = Pattern.compile("errorstat_WRONGTYPE:count=(\\d+)").matcher(info[0]);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    private static void redis(RedisServer redis, Consumer<RedisCommands<String, String>> command) {
+        RedisClient client = RedisClient.create(redis.uri());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            command.accept(connection.sync());
+        } finally {
+            client.shutdown();
         }
     }
 
