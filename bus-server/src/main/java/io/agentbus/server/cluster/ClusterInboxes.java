@@ -168,12 +168,15 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
 
     /** Applies a message in its turn (holding it while an earlier one is missing), or a shared cursor. */
     void take(InboxNews news) {
-        InboxArrivals a = arrivals(news.to());
         if (news instanceof CursorMove move) {
-            a.shared(move.writtenUpTo());
-            advanceCursor(move.to(), a);
+            if (lastOffset(move.to()) > 0 || arrivals.containsKey(move.to())) { // no entry for an empty inbox
+                InboxArrivals a = arrivals(move.to());
+                a.shared(move.writtenUpTo());
+                advanceCursor(move.to(), a);
+            }
             return;
         }
+        InboxArrivals a = arrivals(news.to());
         InboxEntry entry = (InboxEntry) news;
         long last = lastOffset(entry.to());
         if (entry.offset() <= last) {
@@ -272,6 +275,14 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
     private void finishRead(String to, InboxArrivals a) {
         a.want(0);
         settle(to, a);
+        forgetIfIdle(to, a);
+    }
+
+    /** Drops the entry of an inbox that has no message here once nothing is under way for it. */
+    private void forgetIfIdle(String client, InboxArrivals a) {
+        if (a.idle() && lastOffset(client) == 0) {
+            arrivals.remove(client, a);
+        }
     }
 
     /**
@@ -337,6 +348,7 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
         advanceCursor(client, a);
         HelloWait wait = new HelloWait(session, hello, result.get(1));
         if (lastOffset(client) >= wait.target()) {
+            forgetIfIdle(client, a);
             finish(wait);
             return;
         }
@@ -409,6 +421,7 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
         if (a.toPublish() > a.shared()) {
             share(client, a);
         }
+        forgetIfIdle(client, a);
     }
 
     /** Moves this node's cursor up to the shared one, never beyond the messages it holds. */
