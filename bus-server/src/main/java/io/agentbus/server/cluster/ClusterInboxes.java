@@ -14,7 +14,9 @@ import io.agentbus.server.sequencer.BusState;
 import io.agentbus.server.sequencer.Sequencer;
 import io.agentbus.server.session.Session;
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -51,6 +53,8 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
     private final PendingAges ages = new PendingAges();
     private final Map<String, InboxArrivals> arrivals = new HashMap<>();
     private final Set<Session> catchingUp = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Clients whose cursor did not reach Redis: written again at the next sweep or catch-up. */
+    private final Set<String> unshared = new HashSet<>();
     private long lastSeq;
     private BusState state;
     private Journal journal;
@@ -103,7 +107,23 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
                         PendingAges.unknown("the send", waitedMs)));
             }
         });
+        shareAgain();
         sweepLater();
+    }
+
+    /** Writes again the cursors that did not reach Redis (unless a later move went meanwhile). */
+    private void shareAgain() {
+        if (unshared.isEmpty()) {
+            return;
+        }
+        List<String> clients = new ArrayList<>(unshared);
+        unshared.clear();
+        for (String client : clients) {
+            InboxArrivals a = arrivals.get(client);
+            if (a != null && !a.publishing() && a.toPublish() > a.shared()) {
+                share(client, a);
+            }
+        }
     }
 
     /** Has Redis order a direct message; {@link InboxHandler} has checked the local window and the inbox's room. */
@@ -314,6 +334,7 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
 
     /** Reads what every inbox this node knows may have missed while it was not subscribed. */
     void catchUp() {
+        shareAgain();
         for (String client : state.inboxes().keySet()) {
             read(client, arrivals(client), Long.MAX_VALUE);
         }
@@ -415,7 +436,8 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
         a.publishing(false);
         if (failure != null) {
             LOG.debug("cluster: the cursor {} of {} did not reach Redis: {}", writtenUpTo, client, failure.getMessage());
-            return; // the next move tries again
+            unshared.add(client); // the next move, sweep or catch-up tries again
+            return;
         }
         a.shared(writtenUpTo);
         if (a.toPublish() > a.shared()) {
