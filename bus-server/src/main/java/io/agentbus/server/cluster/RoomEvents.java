@@ -59,6 +59,8 @@ final class RoomEvents implements RoomLog {
     private final GroupCommit commit;
     private final Sequencer sequencer;
     private long lastSeq;
+    /** The order given to the last join appended here. */
+    private long lastOrder;
     /** Failed reads of the rooms' list so far. */
     private int listAttempts;
     /** Failed reads of each room's snapshot so far; a room is in it once its snapshot is asked for. */
@@ -93,9 +95,16 @@ final class RoomEvents implements RoomLog {
         if (seq == 0) {
             return;
         }
-        Joined joined = new Joined(node, seq, session.id(), session.clientId(), join.role(), join.weight());
-        append(room, EventCodec.payload(joined), "add", joined.key(),
-                EventCodec.payload(new Left(joined.key(), joined.client(), joined.role(), joined.weight())), -1, seq);
+        Joined joined = new Joined(node, seq, session.id(), session.clientId(), join.role(), join.weight(),
+                nextOrder());
+        append(room, EventCodec.payload(joined), "add", joined.key(), EventCodec.payload(new Left(joined.key(),
+                joined.client(), joined.role(), joined.weight(), joined.order())), -1, seq);
+    }
+
+    /** A new member's order: this node's clock in microseconds, made unique here (see {@link Joined}). */
+    private long nextOrder() {
+        lastOrder = Math.max(lastOrder + 1, System.currentTimeMillis() * 1000);
+        return lastOrder;
     }
 
     @Override
@@ -251,7 +260,7 @@ final class RoomEvents implements RoomLog {
             rejoining.remove(room.id());
         }
         if (!inSnapshot) {
-            members.join(room.id(), j.key(), new ClusterMembers.Entry(j.client(), j.role(), j.weight()));
+            members.join(room.id(), j.key(), new ClusterMembers.Entry(j.client(), j.role(), j.weight(), j.order()));
         }
         if (request == null) {
             membership.announce(room, new Presence(room.id(), j.client(), j.role(), Presence.Event.JOINED), null);
@@ -359,13 +368,14 @@ final class RoomEvents implements RoomLog {
     }
 
     /** Appends the join of a member of this node again, unless its re-join is on its way already. */
-    private void rejoin(Room room, Joined again) {
+    private void rejoin(Room room, Joined rejoined) {
+        Joined again = rejoined.withOrder(nextOrder());
         Map<String, Long> keys = rejoining.computeIfAbsent(room.id(), r -> new HashMap<>());
         if (keys.putIfAbsent(again.key(), System.nanoTime()) != null) {
             return;
         }
         String roomId = room.id();
-        Left undo = new Left(again.key(), again.client(), again.role(), again.weight());
+        Left undo = new Left(again.key(), again.client(), again.role(), again.weight(), again.order());
         try {
             link.append(roomId, room.lastOffset(), EventCodec.payload(again), "add", again.key(),
                     EventCodec.payload(undo), -1).whenComplete((result, failure) -> sequencer.submitInternal(
@@ -467,7 +477,8 @@ final class RoomEvents implements RoomLog {
             for (int i = 0; i + 1 < fields.size(); i += 2) {
                 try {
                     if (EventCodec.event((String) fields.get(i + 1)) instanceof Left l) {
-                        snapshot.put((String) fields.get(i), new ClusterMembers.Entry(l.client(), l.role(), l.weight()));
+                        snapshot.put((String) fields.get(i), new ClusterMembers.Entry(l.client(), l.role(), l.weight(),
+                                l.order()));
                     }
                 } catch (IllegalArgumentException e) {
                     LOG.warn("cluster: room {} has a member {} that is not one of ours", roomId, fields.get(i), e);

@@ -14,6 +14,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -67,6 +68,38 @@ class ClusterRosterIT {
                 assertEquals(List.of(new Member("bob", "coder"), new Member("alice", "lead"),
                         new Member("carol", "tester")), ClusterPresenceIT.join(carol, "team", "tester").members());
             }
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void shouldListTheMembersInJoinOrderOnANodeThatLoadedThemFromASnapshot() throws Exception {
+        List<WsClient> members = new ArrayList<>();
+        try (RedisServer redis = RedisServer.start(dir);
+             TestServer a = ClusterNodes.node(dir, "a", redis)) {
+            for (int i = 0; i < 20; i++) { // long values and many fields: Redis keeps the hash unordered
+                WsClient member = a.hello("member-" + i + "-with-a-client-id-long-enough-for-a-hash-table");
+                members.add(member);
+                ClusterPresenceIT.join(member, "team", "role-" + i);
+            }
+            try (TestServer b = ClusterNodes.node(dir, "b", redis);
+                 WsClient onB = b.hello("late");
+                 WsClient onA = a.hello("later")) {
+                List<Member> joinedOnB = ClusterPresenceIT.join(onB, "team", "coder").members();
+                List<Member> joinedOnA = ClusterPresenceIT.join(onA, "team", "coder").members();
+
+                List<Member> expected = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    expected.add(new Member("member-" + i + "-with-a-client-id-long-enough-for-a-hash-table",
+                            "role-" + i));
+                }
+                expected.add(new Member("late", "coder"));
+                assertEquals(expected, joinedOnB, "node b lists a's members in their join order");
+                expected.add(new Member("later", "coder"));
+                assertEquals(expected, joinedOnA);
+            }
+        } finally {
+            members.forEach(WsClient::close);
         }
     }
 
