@@ -113,6 +113,7 @@ public final class AgentBusServer implements AutoCloseable {
         journal.onCycles(new SnapshotWriter(handlers.state(), journal, clock));
         StatsReporter.addStatsRoom(handlers.state());
         sequencer = new Sequencer(config.ingressQueueCapacity(), handlers, clock, metrics.ingressWait());
+        health.sequencer(sequencer::internalDepth, config.internalQueueDegraded());
         if (cluster != null) {
             cluster.events(handlers);
             cluster.start(handlers.state(), journal, handlers.publish(), sequencer);
@@ -187,7 +188,7 @@ public final class AgentBusServer implements AutoCloseable {
         SessionContext sessions = new SessionContext(config, new FrameReader(), encoder, sequencer, artifacts,
                 channels, Long.toString(System.currentTimeMillis(), 36), metrics, auth);
         HttpApiHandler httpApi = new HttpApiHandler(config, sequencer, artifacts, auth, health, metrics,
-                new PrometheusMetrics(stats::latest));
+                new PrometheusMetrics(stats::latest, sequencer::internalDepth));
         serverChannel = new ServerBootstrap()
                 .group(transport.boss(), transport.workers())
                 .channel(transport.channelType())

@@ -14,7 +14,9 @@ import io.agentbus.server.sequencer.BusState;
 import io.agentbus.server.sequencer.Sequencer;
 import io.agentbus.server.session.Session;
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -51,6 +53,8 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
     private final PendingAges ages = new PendingAges();
     private final Map<String, InboxArrivals> arrivals = new HashMap<>();
     private final Set<Session> catchingUp = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Clients whose cursor did not reach Redis: written again at the next sweep or catch-up. */
+    private final Set<String> unshared = new HashSet<>();
     private long lastSeq;
     private BusState state;
     private Journal journal;
@@ -103,7 +107,23 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
                         PendingAges.unknown("the send", waitedMs)));
             }
         });
+        shareAgain();
         sweepLater();
+    }
+
+    /** Writes again the cursors that did not reach Redis (unless a later move went meanwhile). */
+    private void shareAgain() {
+        if (unshared.isEmpty()) {
+            return;
+        }
+        List<String> clients = new ArrayList<>(unshared);
+        unshared.clear();
+        for (String client : clients) {
+            InboxArrivals a = arrivals.get(client);
+            if (a != null && !a.publishing() && a.toPublish() > a.shared()) {
+                share(client, a);
+            }
+        }
     }
 
     /** Has Redis order a direct message; {@link InboxHandler} has checked the local window and the inbox's room. */
@@ -168,12 +188,15 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
 
     /** Applies a message in its turn (holding it while an earlier one is missing), or a shared cursor. */
     void take(InboxNews news) {
-        InboxArrivals a = arrivals(news.to());
         if (news instanceof CursorMove move) {
-            a.shared(move.writtenUpTo());
-            advanceCursor(move.to(), a);
+            if (lastOffset(move.to()) > 0 || arrivals.containsKey(move.to())) { // no entry for an empty inbox
+                InboxArrivals a = arrivals(move.to());
+                a.shared(move.writtenUpTo());
+                advanceCursor(move.to(), a);
+            }
             return;
         }
+        InboxArrivals a = arrivals(news.to());
         InboxEntry entry = (InboxEntry) news;
         long last = lastOffset(entry.to());
         if (entry.offset() <= last) {
@@ -272,6 +295,14 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
     private void finishRead(String to, InboxArrivals a) {
         a.want(0);
         settle(to, a);
+        forgetIfIdle(to, a);
+    }
+
+    /** Drops the entry of an inbox that has no message here once nothing is under way for it. */
+    private void forgetIfIdle(String client, InboxArrivals a) {
+        if (a.idle() && lastOffset(client) == 0) {
+            arrivals.remove(client, a);
+        }
     }
 
     /**
@@ -303,6 +334,7 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
 
     /** Reads what every inbox this node knows may have missed while it was not subscribed. */
     void catchUp() {
+        shareAgain();
         for (String client : state.inboxes().keySet()) {
             read(client, arrivals(client), Long.MAX_VALUE);
         }
@@ -337,6 +369,7 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
         advanceCursor(client, a);
         HelloWait wait = new HelloWait(session, hello, result.get(1));
         if (lastOffset(client) >= wait.target()) {
+            forgetIfIdle(client, a);
             finish(wait);
             return;
         }
@@ -403,12 +436,14 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
         a.publishing(false);
         if (failure != null) {
             LOG.debug("cluster: the cursor {} of {} did not reach Redis: {}", writtenUpTo, client, failure.getMessage());
-            return; // the next move tries again
+            unshared.add(client); // the next move, sweep or catch-up tries again
+            return;
         }
         a.shared(writtenUpTo);
         if (a.toPublish() > a.shared()) {
             share(client, a);
         }
+        forgetIfIdle(client, a);
     }
 
     /** Moves this node's cursor up to the shared one, never beyond the messages it holds. */

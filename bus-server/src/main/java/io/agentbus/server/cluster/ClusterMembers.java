@@ -3,6 +3,7 @@ package io.agentbus.server.cluster;
 import io.agentbus.protocol.frame.Member;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +19,16 @@ import java.util.TreeSet;
 final class ClusterMembers {
     private final Map<String, Map<String, Entry>> rooms = new HashMap<>();
 
-    /** A member: its client id, role and vote weight. */
-    record Entry(String client, String role, int weight) {
+    /** A member: its client id, role and vote weight, and its join's order ({@link RoomEvent.Joined}). */
+    record Entry(String client, String role, int weight, long order) {
+        Entry(String client, String role, int weight) {
+            this(client, role, weight, 0);
+        }
     }
+
+    /** Members by their join's order, then by key: the same on every node, whether it applied the joins or loaded a snapshot. */
+    private static final Comparator<Map.Entry<String, Entry>> JOIN_ORDER = Comparator
+            .<Map.Entry<String, Entry>>comparingLong(m -> m.getValue().order()).thenComparing(Map.Entry::getKey);
 
     /** Adds or replaces a member; returns whether it is new. */
     boolean join(String room, String key, Entry entry) {
@@ -51,19 +59,28 @@ final class ClusterMembers {
     /** The room's members as a join's {@code ok} lists them: one per membership, in join order. */
     List<Member> list(String room) {
         List<Member> list = new ArrayList<>();
-        for (Entry e : members(room).values()) {
-            list.add(new Member(e.client(), e.role()));
+        for (Map.Entry<String, Entry> m : inJoinOrder(room)) {
+            list.add(new Member(m.getValue().client(), m.getValue().role()));
         }
         return list;
     }
 
-    /** Each member client's vote weight (its first membership's), the electorate of the room's decisions. */
+    /**
+     * Each member client's vote weight (its first membership's in join order, so the same on every
+     * node), the electorate of the room's decisions.
+     */
     Map<String, Integer> weights(String room) {
         Map<String, Integer> weights = new HashMap<>();
-        for (Entry e : members(room).values()) {
-            weights.putIfAbsent(e.client(), e.weight());
+        for (Map.Entry<String, Entry> m : inJoinOrder(room)) {
+            weights.putIfAbsent(m.getValue().client(), m.getValue().weight());
         }
         return weights;
+    }
+
+    private List<Map.Entry<String, Entry>> inJoinOrder(String room) {
+        List<Map.Entry<String, Entry>> sorted = new ArrayList<>(members(room).entrySet());
+        sorted.sort(JOIN_ORDER);
+        return sorted;
     }
 
     /** The nodes with a member in any room. */

@@ -46,9 +46,11 @@ final class EventCodec {
             g.writeNumber(j.seq());
             strings(g, j.session(), j.client(), j.role());
             g.writeNumber(j.weight());
+            order(g, j.order());
         } else if (event instanceof Left l) {
             strings(g, "l", l.key(), l.client(), l.role());
             g.writeNumber(l.weight());
+            order(g, l.order());
         } else if (event instanceof Proposed p) {
             strings(g, "p", p.node());
             g.writeNumber(p.seq());
@@ -62,6 +64,13 @@ final class EventCodec {
             g.writeNumber(v.weight());
         } else if (event instanceof Expired x) {
             strings(g, "x", x.node(), x.decision());
+        }
+    }
+
+    /** A member's order, left out when it has none (as payloads written before it was added). */
+    private static void order(JsonGenerator g, long order) throws IOException {
+        if (order != 0) {
+            g.writeNumber(order);
         }
     }
 
@@ -129,15 +138,25 @@ final class EventCodec {
             expect(p, JsonToken.START_ARRAY);
             String kind = text(p);
             RoomEvent event = switch (kind) {
-                case "j" -> new Joined(text(p), number(p), text(p), text(p), text(p), weight(p));
-                case "l" -> new Left(key(text(p)), text(p), text(p), weight(p));
+                case "j" -> new Joined(text(p), number(p), text(p), text(p), text(p), weight(p), 0);
+                case "l" -> new Left(key(text(p)), text(p), text(p), weight(p), 0);
                 case "p" -> new Proposed(text(p), number(p), text(p), text(p), rule(text(p)), weight(p),
                         number(p));
                 case "v" -> new Voted(text(p), number(p), text(p), text(p), choice(text(p)), weight(p));
                 case "x" -> new Expired(text(p), text(p));
                 default -> throw new IOException("no event kind '" + kind + "'");
             };
-            expect(p, JsonToken.END_ARRAY);
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.VALUE_NUMBER_INT && event instanceof Joined j) {
+                event = j.withOrder(p.getLongValue());
+                t = p.nextToken();
+            } else if (t == JsonToken.VALUE_NUMBER_INT && event instanceof Left l) {
+                event = new Left(l.key(), l.client(), l.role(), l.weight(), p.getLongValue());
+                t = p.nextToken();
+            }
+            if (t != JsonToken.END_ARRAY) {
+                throw new IOException("expected " + JsonToken.END_ARRAY + ", not " + t);
+            }
             return event;
         } catch (IOException e) {
             throw new IllegalArgumentException("not a cluster event payload: " + abbreviate(payload) + ": "

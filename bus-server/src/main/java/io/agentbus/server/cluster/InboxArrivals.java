@@ -91,6 +91,14 @@ final class InboxArrivals {
         return waiting;
     }
 
+    /**
+     * Whether nothing is held, read, published or waited for: an entry of an inbox this node has no
+     * message of is then dropped (what it knows is in Redis, and a hello asks Redis again).
+     */
+    boolean idle() {
+        return held.isEmpty() && waiting.isEmpty() && !reading && want == 0 && !publishing && toPublish <= shared;
+    }
+
     /** Notes the epoch of a message applied now; a change means Redis lost the inbox's earlier history. */
     void epoch(InboxEntry entry) {
         if (epoch != null && !epoch.equals(entry.epoch())) {

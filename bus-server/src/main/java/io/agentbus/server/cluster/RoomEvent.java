@@ -17,15 +17,35 @@ sealed interface RoomEvent {
     /** The node that appended it. */
     String node();
 
-    /** A session of {@code node} joined. */
-    record Joined(String node, long seq, String session, String client, String role, int weight) implements RoomEvent {
+    /**
+     * A session of {@code node} joined. {@code order} places it among the room's members on every node
+     * alike, the snapshot's too ({@link ClusterMembers}): the joining node's clock in microseconds,
+     * made unique there; 0 for a join that has none.
+     */
+    record Joined(String node, long seq, String session, String client, String role, int weight, long order)
+            implements RoomEvent {
+        Joined(String node, long seq, String session, String client, String role, int weight) {
+            this(node, seq, session, client, role, weight, 0);
+        }
+
         String key() {
             return node + "/" + session;
         }
+
+        Joined withOrder(long order) {
+            return new Joined(node, seq, session, client, role, weight, order);
+        }
     }
 
-    /** The member {@code key} left (or its connection closed, or its node died). */
-    record Left(String key, String client, String role, int weight) implements RoomEvent {
+    /**
+     * The member {@code key} left (or its connection closed, or its node died). Stored in the room's
+     * members hash too, where {@code order} (its join's) keeps the members' order for a snapshot.
+     */
+    record Left(String key, String client, String role, int weight, long order) implements RoomEvent {
+        Left(String key, String client, String role, int weight) {
+            this(key, client, role, weight, 0);
+        }
+
         @Override
         public String node() {
             return key.substring(0, key.indexOf('/'));

@@ -20,6 +20,8 @@ import io.agentbus.server.room.Membership;
 import io.agentbus.server.room.MembershipHandler;
 import io.agentbus.server.room.Room;
 import io.agentbus.server.sequencer.BusState;
+import io.agentbus.server.sequencer.Command;
+import io.agentbus.server.sequencer.Handlers;
 import io.agentbus.server.sequencer.Sequencer;
 import io.agentbus.server.session.Session;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,10 +59,14 @@ final class RoomEvents implements RoomLog {
     private final GroupCommit commit;
     private final Sequencer sequencer;
     private long lastSeq;
+    /** The order given to the last join appended here. */
+    private long lastOrder;
     /** Failed reads of the rooms' list so far. */
     private int listAttempts;
     /** Failed reads of each room's snapshot so far; a room is in it once its snapshot is asked for. */
     private final Map<String, Integer> snapshotAttempts = new HashMap<>();
+    /** Per room: this node's members whose re-join is appended but not applied yet, with when (nanoTime) it was. */
+    private final Map<String, Map<String, Long>> rejoining = new HashMap<>();
 
     /** A request of this node's session waiting for its event to be applied. */
     private record Request(Session session, ClientFrame frame) {
@@ -88,9 +95,16 @@ final class RoomEvents implements RoomLog {
         if (seq == 0) {
             return;
         }
-        Joined joined = new Joined(node, seq, session.id(), session.clientId(), join.role(), join.weight());
-        append(room, EventCodec.payload(joined), "add", joined.key(),
-                EventCodec.payload(new Left(joined.key(), joined.client(), joined.role(), joined.weight())), -1, seq);
+        Joined joined = new Joined(node, seq, session.id(), session.clientId(), join.role(), join.weight(),
+                nextOrder());
+        append(room, EventCodec.payload(joined), "add", joined.key(), EventCodec.payload(new Left(joined.key(),
+                joined.client(), joined.role(), joined.weight(), joined.order())), -1, seq);
+    }
+
+    /** A new member's order: this node's clock in microseconds, made unique here (see {@link Joined}). */
+    private long nextOrder() {
+        lastOrder = Math.max(lastOrder + 1, System.currentTimeMillis() * 1000);
+        return lastOrder;
     }
 
     @Override
@@ -241,8 +255,12 @@ final class RoomEvents implements RoomLog {
     }
 
     private void joined(Room room, ClusterEvent e, Joined j, boolean inSnapshot, Request request) {
+        Map<String, Long> keys = rejoining.get(room.id());
+        if (keys != null && keys.remove(j.key()) != null && keys.isEmpty()) {
+            rejoining.remove(room.id());
+        }
         if (!inSnapshot) {
-            members.join(room.id(), j.key(), new ClusterMembers.Entry(j.client(), j.role(), j.weight()));
+            members.join(room.id(), j.key(), new ClusterMembers.Entry(j.client(), j.role(), j.weight(), j.order()));
         }
         if (request == null) {
             membership.announce(room, new Presence(room.id(), j.client(), j.role(), Presence.Event.JOINED), null);
@@ -275,8 +293,7 @@ final class RoomEvents implements RoomLog {
             if (still != null) { // this node was taken for dead while its member is here: it joins again
                 LOG.warn("cluster: member {} of room {} was removed while connected here; it joins again", l.key(),
                         room.id());
-                Joined again = new Joined(node, 0, still.session().id(), l.client(), still.role(), still.weight());
-                append(room, EventCodec.payload(again), "add", again.key(), EventCodec.payload(l), -1, 0);
+                rejoin(room, new Joined(node, 0, still.session().id(), l.client(), still.role(), still.weight()));
             }
         }
     }
@@ -324,23 +341,69 @@ final class RoomEvents implements RoomLog {
                 request == null ? null : request.frame().rid());
     }
 
-    /** After a new subscription: appends a leave for each member of this node whose session is gone. */
+    /**
+     * After every heartbeat: appends a leave for each member of this node whose session is gone, and a
+     * join for each member here missing from the cluster's roster (see {@link RosterRepair}).
+     */
     void reconcile() {
+        long now = System.nanoTime();
+        long stale = TimeUnit.MILLISECONDS.toNanos(rooms.maxWaitMs());
+        rejoining.values().forEach(keys -> keys.values().removeIf(since -> now - since > stale));
+        rejoining.values().removeIf(Map::isEmpty);
         for (Room room : state.rooms()) {
             if (room.isSystem()) {
                 continue;
             }
-            List<Left> gone = new ArrayList<>();
-            for (Map.Entry<String, ClusterMembers.Entry> m : members.members(room.id()).entrySet()) {
-                String key = m.getKey();
-                if (ClusterMembers.node(key).equals(node) && localMember(room, ClusterMembers.session(key)) == null) {
-                    ClusterMembers.Entry e = m.getValue();
-                    gone.add(new Left(key, e.client(), e.role(), e.weight()));
-                }
-            }
-            for (Left l : gone) {
+            RosterRepair.Repairs repairs = RosterRepair.of(node, room.members(), members.members(room.id()),
+                    rejoining.getOrDefault(room.id(), Map.of()).keySet());
+            for (Left l : repairs.leaves()) {
                 appendLeave(room.id(), room.lastOffset(), l);
             }
+            for (Joined j : repairs.joins()) {
+                LOG.warn("cluster: member {} of room {} is connected here but not in the cluster's members; it joins"
+                        + " again", j.key(), room.id());
+                rejoin(room, j);
+            }
+        }
+    }
+
+    /** Appends the join of a member of this node again, unless its re-join is on its way already. */
+    private void rejoin(Room room, Joined rejoined) {
+        Joined again = rejoined.withOrder(nextOrder());
+        Map<String, Long> keys = rejoining.computeIfAbsent(room.id(), r -> new HashMap<>());
+        if (keys.putIfAbsent(again.key(), System.nanoTime()) != null) {
+            return;
+        }
+        String roomId = room.id();
+        Left undo = new Left(again.key(), again.client(), again.role(), again.weight(), again.order());
+        try {
+            link.append(roomId, room.lastOffset(), EventCodec.payload(again), "add", again.key(),
+                    EventCodec.payload(undo), -1).whenComplete((result, failure) -> sequencer.submitInternal(
+                            new RejoinAppended(this, roomId, again.key(), result, failure)));
+        } catch (RuntimeException e) { // Lettuce fails the future; this is in case it throws instead
+            rejoinAppended(roomId, again.key(), null, e);
+        }
+    }
+
+    /** Redis appended (or failed to append) a re-join: a failed one is tried again at the next reconcile. */
+    void rejoinAppended(String roomId, String key, List<Object> result, Throwable failure) {
+        if (failure == null) {
+            appended(roomId, 0, result, null);
+            return;
+        }
+        Map<String, Long> keys = rejoining.get(roomId);
+        if (keys != null) {
+            keys.remove(key);
+        }
+        appended(roomId, 0, null, failure);
+    }
+
+    /** A re-join's outcome, handed back to the sequencer thread. */
+    record RejoinAppended(RoomEvents events, String room, String key, List<Object> result, Throwable failure)
+            implements Command {
+        @Override
+        public void run(Handlers h) {
+            events.rejoinAppended(room, key, result, failure);
         }
     }
 
@@ -414,7 +477,8 @@ final class RoomEvents implements RoomLog {
             for (int i = 0; i + 1 < fields.size(); i += 2) {
                 try {
                     if (EventCodec.event((String) fields.get(i + 1)) instanceof Left l) {
-                        snapshot.put((String) fields.get(i), new ClusterMembers.Entry(l.client(), l.role(), l.weight()));
+                        snapshot.put((String) fields.get(i), new ClusterMembers.Entry(l.client(), l.role(), l.weight(),
+                                l.order()));
                     }
                 } catch (IllegalArgumentException e) {
                     LOG.warn("cluster: room {} has a member {} that is not one of ours", roomId, fields.get(i), e);

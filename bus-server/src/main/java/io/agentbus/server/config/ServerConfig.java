@@ -53,6 +53,7 @@ public final class ServerConfig {
     private final int metricsRoomLabels;
     private final String clusterRedis;
     private final long clusterTimeoutMs;
+    private final int internalQueueDegraded;
     private final int clusterStreamMaxLength;
     private final LogFormat logFormat;
     private final LogLevel logLevel;
@@ -102,6 +103,7 @@ public final class ServerConfig {
         dedupWindowMs = p.longInRange(Setting.DEDUP_WINDOW_MS, 0, 86_400_000L);
         dedupMaxIds = p.intInRange(Setting.DEDUP_MAX_IDS, 1, 100_000_000);
         metricsRoomLabels = p.intInRange(Setting.METRICS_ROOM_LABELS, 0, 1000);
+        internalQueueDegraded = p.intInRange(Setting.INTERNAL_QUEUE_DEGRADED, 0, Integer.MAX_VALUE);
         clusterRedis = p.redisUri(Setting.CLUSTER_REDIS);
         clusterTimeoutMs = p.longInRange(Setting.CLUSTER_TIMEOUT_MS, 10, 600_000L);
         clusterStreamMaxLength = p.intInRange(Setting.CLUSTER_STREAM_MAX_LENGTH, 100, 1_000_000_000);
@@ -318,6 +320,11 @@ public final class ServerConfig {
 
     public long shutdownTimeoutMs() {
         return shutdownTimeoutMs;
+    }
+
+    /** Past this many notifications waiting in the sequencer's internal queue, {@code /health} says degraded. */
+    public int internalQueueDegraded() {
+        return internalQueueDegraded;
     }
 
     /** How long a message id is remembered for de-duplication; 0 turns de-duplication off. */

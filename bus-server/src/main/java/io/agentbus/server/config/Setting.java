@@ -65,6 +65,8 @@ public enum Setting {
             "message ids remembered at most, oldest evicted first (~170-260 bytes each)"),
     METRICS_ROOM_LABELS("metrics.room.labels", "20",
             "rooms labelled on /metrics; the rest count as other"),
+    INTERNAL_QUEUE_DEGRADED("internal.queue.degraded", "100000",
+            "/health is degraded past this many notifications queued for the sequencer"),
     CLUSTER_REDIS("cluster.redis", "none",
             "redis://host:port of the Redis linking a cluster's nodes; none = one node"),
     CLUSTER_TIMEOUT_MS("cluster.timeout.ms", "2000",

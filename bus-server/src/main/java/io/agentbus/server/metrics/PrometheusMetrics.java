@@ -13,6 +13,7 @@ import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
@@ -26,11 +27,14 @@ public final class PrometheusMetrics {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
     private final Supplier<StatsSnapshot> latest;
+    private final IntSupplier internalQueue;
     /** The snapshot every series of one scrape is read from, so that they agree. */
     private StatsSnapshot scraped;
 
-    public PrometheusMetrics(Supplier<StatsSnapshot> latest) {
+    /** @param internalQueue the depth of the sequencer's internal queue, read at each scrape */
+    public PrometheusMetrics(Supplier<StatsSnapshot> latest, IntSupplier internalQueue) {
         this.latest = latest;
+        this.internalQueue = internalQueue;
         registerRoomCounters();
         registerCounters();
         registerGauges();
@@ -100,6 +104,10 @@ public final class PrometheusMetrics {
         gauge("agentbus_disk_free_bytes",
                 "Bytes the daemon may still write on the journal's file system (-1 when unknown)", Unit.BYTES,
                 StatsSnapshot::diskFreeBytes);
+        GaugeWithCallback.builder().name("agentbus_sequencer_internal_queue")
+                .help("Notifications waiting in the sequencer's internal queue (cluster mode: every node's traffic)")
+                .callback(cb -> cb.call(internalQueue.getAsInt()))
+                .register(registry);
     }
 
     private void gauge(String name, String help, Unit unit, ToDoubleFunction<StatsSnapshot> value) {

@@ -77,6 +77,15 @@ public final class Sequencer implements Agent, MessagePassingQueue.Consumer<Comm
     }
 
     /**
+     * How many notifications wait in the internal queue (approximately, read from any thread). In
+     * cluster mode every room's and inbox's traffic of every node comes through it: a node slower
+     * than the cluster's publish rate grows it.
+     */
+    public int internalDepth() {
+        return internal.size();
+    }
+
+    /**
      * Runs {@code last} right after every request handed over so far; requests handed over later
      * are discarded unanswered. For shutdown: nothing is acknowledged after the sessions are flushed.
      */

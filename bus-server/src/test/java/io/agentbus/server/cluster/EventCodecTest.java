@@ -19,6 +19,8 @@ class EventCodecTest {
         return Stream.of(
                 new RoomEvent.Joined("n1", 7, "s-1", "coder-1", "lead \"quoted\" é", 3),
                 new RoomEvent.Left("n1/s-1", "coder-1", "lead", 3),
+                new RoomEvent.Joined("n1", 7, "s-1", "coder-1", "lead", 3, 1_763_700_000_000_001L),
+                new RoomEvent.Left("n1/s-1", "coder-1", "lead", 3, 1_763_700_000_000_001L),
                 new RoomEvent.Proposed("n2", 9, "coder-2", "Ship\nit", DecisionRule.QUORUM, 2, 1_700_000_000_123L),
                 new RoomEvent.Voted("n2", 10, "coder-3", "d-4", VoteChoice.VETO, 5),
                 new RoomEvent.Expired("n3", "d-4"));
