@@ -23,7 +23,7 @@ final class LogRecovery {
     /** What a script answers first while the log recovers. */
     static final String RECOVERING = "recovering";
     /** How long a barrier lasts: twice the longest reconnect delay, so every node that is up has reported. */
-    static final long SETTLE_MS = 2 * RedisLink.RECONNECT_MAX_DELAY.toMillis();
+    static final long SETTLE_MS = 2 * RedisLink.RECONNECT_MAX_DELAY_MS;
     /** The notice on the rooms' channel, followed by the room. */
     static final String ROOM_NOTICE = "!recovering ";
     /** The notice on the inboxes' channel, followed by the client. */

@@ -46,8 +46,11 @@ final class RedisLink implements AutoCloseable {
     /** The set of every room's id that has events, for a node that starts to load each room's members. */
     private static final String ROOMS_KEY = "agentbus:rooms";
     private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
-    /** The longest a reconnect waits; a log's recovery barrier ({@link LogRecovery}) lasts twice that. */
-    static final Duration RECONNECT_MAX_DELAY = Duration.ofSeconds(1);
+    /**
+     * The longest a reconnect waits, in ms; a log's recovery barrier ({@link LogRecovery}) lasts
+     * twice that. A constant, so that neither class's initialisation needs the other's.
+     */
+    static final long RECONNECT_MAX_DELAY_MS = 1000;
     /**
      * KEYS: the room's offset counter, stream, epoch, the offset that epoch began at (set when
      * the epoch is created) and its recovering key. ARGV: the highest offset this node knows
@@ -104,7 +107,8 @@ final class RedisLink implements AutoCloseable {
         this.health = new ClusterHealth(redisUri.toString());
         this.streamMaxLength = Integer.toString(streamMaxLength);
         this.resources = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), RECONNECT_MAX_DELAY, 2, TimeUnit.MILLISECONDS))
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofMillis(RECONNECT_MAX_DELAY_MS), 2,
+                        TimeUnit.MILLISECONDS))
                 .build();
         this.client = RedisClient.create(resources, redisUri);
         client.setOptions(ClientOptions.builder()
