@@ -152,14 +152,23 @@ final class RoomEvents implements RoomLog {
 
     private void append(String roomId, long lastOffset, String payload, String membersOp, String field, String value,
                         long decisionFloor, long seq) {
+        append(roomId, lastOffset, payload, membersOp, field, value, decisionFloor, seq, true);
+    }
+
+    /**
+     * Appends an event; while the room recovers from a loss of its data ({@link LogRecovery}) it
+     * is appended again once that is over, always for this node's own events ({@code seq} 0: a
+     * leave, a join again), once for a request, whose client sees only a slower answer.
+     */
+    private void append(String roomId, long lastOffset, String payload, String membersOp, String field, String value,
+                        long decisionFloor, long seq, boolean mayWait) {
         try {
             link.append(roomId, lastOffset, payload, membersOp, field, value, decisionFloor).whenComplete(
                     (result, failure) -> {
-                        if (seq == 0 && failure == null && LogRecovery.isRecovering(result)) {
-                            // this node's own event (a leave, a join again): appended once the room recovered
+                        if (mayWait && failure == null && LogRecovery.isRecovering(result)) {
                             link.schedule(() -> sequencer.submitInternal(new ClusterCommands.Later(() -> append(roomId,
                                     lastOffset(roomId, lastOffset), payload, membersOp, field, value, decisionFloor,
-                                    0))), LogRecovery.waitMs(result));
+                                    seq, seq == 0))), LogRecovery.waitMs(result));
                             return;
                         }
                         sequencer.submitInternal(new ClusterCommands.Appended(this, roomId, seq, result, failure));
