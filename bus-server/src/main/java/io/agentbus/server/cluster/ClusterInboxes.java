@@ -40,7 +40,7 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterInboxes.class);
     /** Messages read from an inbox's stream at once. */
     private static final int READ_PAGE = 1000;
-    /** How often a high-water mark that did not reach Redis is sent again (through the settle time). */
+    /** How often a high-water mark is sent while Redis does not take it, spread over the settle time. */
     private static final int RAISE_ATTEMPTS = 10;
 
     private final InboxLink link;
@@ -175,6 +175,8 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
 
     @Override
     public void recovering(String client) {
+        LOG.warn("cluster: Redis lost the inbox of {}: nothing is numbered in it for {} ms while the nodes report"
+                + " how far they hold it", client, LogRecovery.SETTLE_MS);
         sequencer.submitInternal(new InboxCommands.Raise(this, client, 1));
     }
 
@@ -197,9 +199,6 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
                 } else if (failure != null) {
                     LOG.warn("cluster: the inbox of {}'s high-water mark {} did not reach Redis: {}", client,
                             highWater, failure.getMessage());
-                } else if (started == 1) {
-                    LOG.warn("cluster: Redis lost the inbox of {} (this node holds it up to {}); nothing is numbered"
-                            + " in it for {} ms while every node reports", client, highWater, LogRecovery.SETTLE_MS);
                 }
             });
         } catch (RuntimeException e) { // Lettuce fails the future; this is in case it throws instead

@@ -28,7 +28,7 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRooms.class);
     /** Messages read from a room's stream at once. */
     private static final int READ_PAGE = 1000;
-    /** How often a high-water mark that did not reach Redis is sent again, and how long after the last. */
+    /** How often a high-water mark is sent while Redis does not take it, spread over the settle time. */
     private static final int RAISE_ATTEMPTS = 10;
     private static final long RAISE_RETRY_MS = LogRecovery.SETTLE_MS / RAISE_ATTEMPTS;
 
@@ -218,6 +218,8 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
 
     @Override
     public void recovering(String roomId) {
+        LOG.warn("cluster: Redis lost room {}: nothing is numbered in it for {} ms while the nodes report how far"
+                + " they hold it", roomId, LogRecovery.SETTLE_MS);
         sequencer.submitInternal(new ClusterCommands.Raise(this, roomId, 1));
     }
 
@@ -241,9 +243,6 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
                 } else if (failure != null) {
                     LOG.warn("cluster: room {}'s high-water mark {} did not reach Redis: {}", roomId, highWater,
                             failure.getMessage());
-                } else if (started == 1) {
-                    LOG.warn("cluster: Redis lost room {} (this node holds it up to {}); nothing is numbered in it"
-                            + " for {} ms while every node reports", roomId, highWater, LogRecovery.SETTLE_MS);
                 }
             });
         } catch (RuntimeException e) { // Lettuce fails the future; this is in case it throws instead
