@@ -53,11 +53,27 @@ final class ClusterCommands {
         }
     }
 
-    /** Whether an own entry Redis appended at {@code id} has arrived; read it if not. */
-    record Check(ClusterRooms rooms, String room, LogId id) implements Command {
+    /** Whether an own entry Redis appended at {@code id} for request {@code seq} has arrived; read it if not. */
+    record Check(ClusterRooms rooms, String room, LogId id, long seq, boolean event) implements Command {
         @Override
         public void run(Handlers h) {
-            rooms.check(room, id);
+            rooms.check(room, id, seq, event);
+        }
+    }
+
+    /** Tell Redis this node's high-water mark of a room (attempt {@code attempt}). */
+    record Raise(ClusterRooms rooms, String room, int attempt) implements Command {
+        @Override
+        public void run(Handlers h) {
+            rooms.raise(room, attempt);
+        }
+    }
+
+    /** Something to run on the sequencer thread (an event appended again once its room recovered). */
+    record Later(Runnable task) implements Command {
+        @Override
+        public void run(Handlers h) {
+            task.run();
         }
     }
 

@@ -43,6 +43,8 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterInboxes.class);
     /** Messages read from an inbox's stream at once. */
     private static final int READ_PAGE = 1000;
+    /** How often a high-water mark is sent while Redis does not take it, spread over the settle time. */
+    private static final int RAISE_ATTEMPTS = 10;
 
     private final InboxLink link;
     private final String node;
@@ -149,7 +151,12 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
         }
     }
 
-    /** Redis ordered (or failed to order, or recognised as a duplicate) send {@code seq}. */
+    /**
+     * Redis ordered (or failed to order, or recognised as a duplicate) send {@code seq}. While the
+     * inbox recovers from a loss of its data ({@link LogRecovery}) nothing was ordered: refused. An
+     * offset this node's copy already holds for another message (Redis numbered from a stale
+     * floor) will never be applied: refused too, rather than left unanswered.
+     */
     void ordered(String to, long seq, List<Object> result, Throwable failure) {
         if (failure != null) {
             refuse(seq, failure);
@@ -162,17 +169,42 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
             }
             return;
         }
-        long offset = (Long) result.get(0);
-        if (pending.containsKey(seq) && lastOffset(to) < offset) {
-            link.schedule(() -> sequencer.submitInternal(new InboxCommands.Check(this, to, offset)), timeoutMs);
+        if (LogRecovery.isRecovering(result)) {
+            long waitMs = LogRecovery.waitMs(result);
+            refuse(seq, LogRecovery.refusal("the inbox of " + to, waitMs), waitMs);
+            return;
         }
+        long offset = (Long) result.get(0);
+        if (!pending.containsKey(seq)) {
+            return;
+        }
+        if (lastOffset(to) >= offset) {
+            refuseTaken(seq, to, offset);
+            return;
+        }
+        checkLater(to, offset, seq);
+    }
+
+    private void checkLater(String to, long offset, long seq) {
+        link.schedule(() -> sequencer.submitInternal(new InboxCommands.Check(this, to, offset, seq)), timeoutMs);
     }
 
     private void refuse(long seq, Throwable failure) {
+        refuse(seq, "cluster: Redis at " + link.redis() + " did not order the message, which is not acknowledged: "
+                + failure.getMessage(), ErrorFrame.NO_RETRY_AFTER);
+    }
+
+    /** Send {@code seq} was numbered {@code offset}, which this node's copy of the inbox holds for another message. */
+    private void refuseTaken(long seq, String to, long offset) {
+        refuse(seq, "cluster: Redis at " + link.redis() + " numbered the message " + offset + " in the inbox of " + to
+                + ", an offset another message has here (Redis lost the inbox's data); not acknowledged",
+                ErrorFrame.NO_RETRY_AFTER);
+    }
+
+    private void refuse(long seq, String message, long retryAfterMs) {
         PendingSend p = pending.remove(seq);
         if (p != null) {
-            p.sender().send(new ErrorFrame(p.send().rid(), ErrorCode.OVERLOADED, "cluster: Redis at " + link.redis()
-                    + " did not order the message, which is not acknowledged: " + failure.getMessage()));
+            p.sender().send(new ErrorFrame(p.send().rid(), ErrorCode.OVERLOADED, message, retryAfterMs));
         }
     }
 
@@ -184,6 +216,40 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
     @Override
     public void subscribed() {
         sequencer.submitInternal(new InboxCommands.CatchUp(this));
+    }
+
+    @Override
+    public void recovering(String client) {
+        LOG.warn("cluster: Redis lost the inbox of {}: nothing is numbered in it for {} ms while the nodes report"
+                + " how far they hold it", client, LogRecovery.SETTLE_MS);
+        sequencer.submitInternal(new InboxCommands.Raise(this, client, 1));
+    }
+
+    /**
+     * Tells Redis this node's high-water mark of the inbox (what its copy holds, or holds to
+     * apply), so that an inbox Redis lost is numbered on above it ({@link LogRecovery}); tried
+     * again a few times while Redis does not take it, through the barrier's settle time.
+     */
+    void raise(String client, int attempt) {
+        InboxArrivals a = arrivals.get(client);
+        long highWater = Math.max(lastOffset(client), a == null ? 0 : a.highestHeld());
+        if (highWater == 0) {
+            return;
+        }
+        try {
+            link.raise(client, highWater).whenComplete((started, failure) -> {
+                if (failure != null && attempt < RAISE_ATTEMPTS) {
+                    link.schedule(() -> sequencer.submitInternal(new InboxCommands.Raise(this, client, attempt + 1)),
+                            LogRecovery.SETTLE_MS / RAISE_ATTEMPTS);
+                } else if (failure != null) {
+                    LOG.warn("cluster: the inbox of {}'s high-water mark {} did not reach Redis: {}", client,
+                            highWater, failure.getMessage());
+                }
+            });
+        } catch (RuntimeException e) { // Lettuce fails the future; this is in case it throws instead
+            LOG.warn("cluster: the inbox of {}'s high-water mark {} did not reach Redis: {}", client, highWater,
+                    e.getMessage());
+        }
     }
 
     /** Applies a message in its turn (holding it while an earlier one is missing), or a shared cursor. */
@@ -263,7 +329,7 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
             LOG.warn("cluster: could not read the inbox of {} in Redis: {}", to, failure.getMessage());
             finishRead(to, a);
             if (a.firstHeld() != null || !pending.isEmpty()) { // read again: something waits for it
-                link.schedule(() -> sequencer.submitInternal(new InboxCommands.Check(this, to, last)), timeoutMs);
+                link.schedule(() -> sequencer.submitInternal(new InboxCommands.Check(this, to, last, 0)), timeoutMs);
             }
             return;
         }
@@ -324,11 +390,19 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
         }
     }
 
-    /** An own message Redis ordered at {@code offset} should have arrived by now; read it if not. */
-    void check(String to, long offset) {
-        if (lastOffset(to) < offset) {
-            InboxArrivals a = arrivals(to);
-            read(to, a, offset);
+    /**
+     * Own send {@code seq}, which Redis ordered at {@code offset}, should have arrived by now: read
+     * it if not, and check again while it waits. When this node's copy holds the offset without
+     * it (another message took the place: Redis lost the inbox's data), the send is refused.
+     */
+    void check(String to, long offset, long seq) {
+        if (lastOffset(to) >= offset) {
+            refuseTaken(seq, to, offset);
+            return;
+        }
+        read(to, arrivals(to), offset);
+        if (pending.containsKey(seq)) {
+            checkLater(to, offset, seq);
         }
     }
 
@@ -336,6 +410,7 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
     void catchUp() {
         shareAgain();
         for (String client : state.inboxes().keySet()) {
+            raise(client, 1);
             read(client, arrivals(client), Long.MAX_VALUE);
         }
     }

@@ -31,6 +31,9 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
     private static final int READ_PAGE = 1000;
     /** A request waiting this many Redis timeouts for its entry is answered that its outcome is unknown. */
     static final int SWEEP_AFTER_TIMEOUTS = 4;
+    /** How often a high-water mark is sent while Redis does not take it, spread over the settle time. */
+    private static final int RAISE_ATTEMPTS = 10;
+    private static final long RAISE_RETRY_MS = LogRecovery.SETTLE_MS / RAISE_ATTEMPTS;
 
     private final RedisLink link;
     private final String node;
@@ -183,11 +186,17 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
     /**
      * Redis ordered (or failed to order) publish {@code seq}. An offset this room already applied
      * without it (Redis lost the room's counter and numbered from a floor that was stale by then)
-     * will never be applied: the publish is refused rather than left unanswered.
+     * will never be applied: the publish is refused rather than left unanswered. While the room
+     * recovers from a loss of its data ({@link LogRecovery}) nothing was ordered: refused too.
      */
     void ordered(String roomId, long seq, List<Object> result, Throwable failure) {
         if (failure != null) {
             refuse(seq, failure);
+            return;
+        }
+        if (LogRecovery.isRecovering(result)) {
+            long waitMs = LogRecovery.waitMs(result);
+            refuse(seq, LogRecovery.refusal("room " + roomId, waitMs), waitMs);
             return;
         }
         if (ClusterDedup.isDuplicate(result)) {
@@ -203,23 +212,37 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
             return;
         }
         if (state.room(roomId).lastOffset() >= offset) {
-            refuse(seq, new IllegalStateException("it was numbered " + offset + ", an offset room " + roomId
-                    + " already has here (Redis lost the room's data)"));
+            refuseTaken(seq, roomId, offset);
             return;
         }
-        checkLater(roomId, new LogId(offset, 0));
+        checkLater(roomId, new LogId(offset, 0), seq, false);
     }
 
-    /** Checks after the timeout that an own entry at {@code id} arrived. */
-    void checkLater(String roomId, LogId id) {
-        link.schedule(() -> sequencer.submitInternal(new ClusterCommands.Check(this, roomId, id)), timeoutMs);
+    /**
+     * Checks after the timeout that an own entry at {@code id} arrived, for request {@code seq}
+     * (0: none) of the publishes or, when {@code event}, of {@link RoomEvents}.
+     */
+    void checkLater(String roomId, LogId id, long seq, boolean event) {
+        link.schedule(() -> sequencer.submitInternal(new ClusterCommands.Check(this, roomId, id, seq, event)),
+                timeoutMs);
     }
 
     private void refuse(long seq, Throwable failure) {
+        refuse(seq, "cluster: Redis at " + link.health().redis() + " did not order the message, which is not"
+                + " acknowledged: " + failure.getMessage(), ErrorFrame.NO_RETRY_AFTER);
+    }
+
+    /** Publish {@code seq} was numbered {@code offset}, which this room applied for another message. */
+    private void refuseTaken(long seq, String roomId, long offset) {
+        refuse(seq, "cluster: Redis at " + link.health().redis() + " numbered the message " + offset + " in room "
+                + roomId + ", an offset another message has here (Redis lost the room's data); not acknowledged",
+                ErrorFrame.NO_RETRY_AFTER);
+    }
+
+    private void refuse(long seq, String message, long retryAfterMs) {
         Pending p = pending.remove(seq);
         if (p != null) {
-            p.reply().send(new ErrorFrame(p.rid(), ErrorCode.OVERLOADED, "cluster: Redis at " + link.health().redis()
-                    + " did not order the message, which is not acknowledged: " + failure.getMessage()));
+            p.reply().send(new ErrorFrame(p.rid(), ErrorCode.OVERLOADED, message, retryAfterMs));
         }
     }
 
@@ -231,6 +254,41 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
     @Override
     public void subscribed() {
         sequencer.submitInternal(new ClusterCommands.CatchUp(this));
+    }
+
+    @Override
+    public void recovering(String roomId) {
+        LOG.warn("cluster: Redis lost room {}: nothing is numbered in it for {} ms while the nodes report how far"
+                + " they hold it", roomId, LogRecovery.SETTLE_MS);
+        sequencer.submitInternal(new ClusterCommands.Raise(this, roomId, 1));
+    }
+
+    /**
+     * Tells Redis this node's high-water mark of the room (what it applied, or holds to apply), so
+     * that a room Redis lost is numbered on above it ({@link LogRecovery}); tried again a few
+     * times while Redis does not take it, through the barrier's settle time.
+     */
+    void raise(String roomId, int attempt) {
+        Room room = state.room(roomId);
+        RoomArrivals a = arrivals.get(roomId);
+        long highWater = Math.max(room == null ? 0 : room.lastOffset(), a == null ? 0 : a.highestHeld());
+        if (highWater == 0) {
+            return;
+        }
+        try {
+            link.raise(roomId, highWater).whenComplete((started, failure) -> {
+                if (failure != null && attempt < RAISE_ATTEMPTS) {
+                    link.schedule(() -> sequencer.submitInternal(new ClusterCommands.Raise(this, roomId,
+                            attempt + 1)), RAISE_RETRY_MS);
+                } else if (failure != null) {
+                    LOG.warn("cluster: room {}'s high-water mark {} did not reach Redis: {}", roomId, highWater,
+                            failure.getMessage());
+                }
+            });
+        } catch (RuntimeException e) { // Lettuce fails the future; this is in case it throws instead
+            LOG.warn("cluster: room {}'s high-water mark {} did not reach Redis: {}", roomId, highWater,
+                    e.getMessage());
+        }
     }
 
     /** Applies a message or event in its turn: holds it while an earlier one is missing (or read), and reads the gap. */
@@ -353,7 +411,7 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
             LOG.warn("cluster: could not read room {} after {} in Redis: {}", roomId,
                     a.applied(room.lastOffset()), failure.getMessage());
             if (a.firstHeld() != null || !pending.isEmpty() || (events != null && events.waiting())) {
-                checkLater(roomId, new LogId(Long.MAX_VALUE, 0)); // read again: something waits for it
+                checkLater(roomId, new LogId(Long.MAX_VALUE, 0), 0, false); // read again: something waits for it
             }
             return;
         }
@@ -402,17 +460,35 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
         a.refused(null);
     }
 
-    /** An own entry Redis appended at {@code id} should have arrived by now; read it if not. */
-    void check(String roomId, LogId id) {
+    /**
+     * An own entry Redis appended at {@code id} should have arrived by now; read it if not, and
+     * check again while its request waits. When the room applied {@code id} without it (another
+     * entry took the place: Redis lost the room's data), the request is refused: it never comes.
+     */
+    void check(String roomId, LogId id, long seq, boolean event) {
         Room room = state.roomOrCreate(roomId);
         RoomArrivals a = arrivals(roomId);
-        if (!a.isApplied(room.lastOffset(), id)) {
-            read(room, a, null);
+        if (a.isApplied(room.lastOffset(), id)) {
+            if (!event) {
+                refuseTaken(seq, roomId, id.offset());
+            } else if (events != null) {
+                events.taken(seq, roomId, id);
+            }
+            return;
+        }
+        read(room, a, null);
+        if (seq != 0 && (event ? events != null && events.isPending(seq) : pending.containsKey(seq))) {
+            checkLater(roomId, id, seq, event);
         }
     }
 
     /** Reads every room's entries this node may have missed while it was not subscribed. */
     void catchUp() {
+        for (Room room : state.rooms()) {
+            if (!room.isSystem()) {
+                raise(room.id(), 1);
+            }
+        }
         if (!snapshotsLoaded && events != null) {
             snapshotsLoaded = true;
             events.loadSnapshots();

@@ -5,8 +5,9 @@ package io.agentbus.server.cluster;
  * the room's keys with the ordering script ({@link RedisLink}): KEYS[1] the offset counter,
  * KEYS[2] the stream, KEYS[3] the epoch, KEYS[4] the offset the epoch began at, KEYS[5] the
  * members hash (field {@code NODE/SESSION}, value the {@code leave} payload that removes the
- * member), KEYS[6] the decision counter, KEYS[7] the set of every room's id ({@link #REAP} has
- * an eighth: the dead node's heartbeat key).
+ * member), KEYS[6] the decision counter, KEYS[7] the set of every room's id, KEYS[8] the room's
+ * recovering key ({@link LogRecovery}: while Redis recovers a room it lost, no event is appended;
+ * {@link #REAP} gets the dead node's heartbeat key there instead).
  *
  * <p>An event's stream id is {@code LAST-N}: LAST the room's last message offset, N one more than
  * the event before it after that message; it consumes no offset.
@@ -14,51 +15,59 @@ package io.agentbus.server.cluster;
 final class EventScripts {
     /**
      * Sets {@code last} (the room's last offset, raised to ARGV[1], the highest this node knows,
-     * when Redis lost the counter), {@code epoch} and {@code first} (created when missing) and
-     * {@code n}, the next event's number after message {@code last}.
+     * when Redis lost the counter), {@code epoch} and {@code first} (created when missing, after
+     * the room's recovery barrier when Redis lost it: until then the script returns
+     * {@code whenRecovering}, {@code wait} the ms left in scope) and {@code n}, the next event's
+     * number after message {@code last}.
      */
-    private static final String PRELUDE = String.join("\n",
-            "local last = tonumber(redis.call('GET', KEYS[1]) or '0')",
-            "local floor = tonumber(ARGV[1])",
-            "if last < floor then",
-            "  last = floor",
-            "  redis.call('SET', KEYS[1], last)",
-            "end",
-            "local epoch = redis.call('GET', KEYS[3])",
-            "if not epoch then",
-            "  local t = redis.call('TIME')",
-            "  epoch = t[1] .. string.format('%06d', t[2])",
-            "  redis.call('SET', KEYS[3], epoch)",
-            "  redis.call('SET', KEYS[4], last + 1)",
-            "end",
-            "local first = redis.call('GET', KEYS[4]) or '1'",
-            "local n = 1",
-            "local top = redis.call('XREVRANGE', KEYS[2], '+', '-', 'COUNT', 1)",
-            "if top[1] then",
-            "  local id = top[1][1]",
-            "  local dash = string.find(id, '-', 1, true)",
-            "  if tonumber(string.sub(id, 1, dash - 1)) == last then",
-            "    n = tonumber(string.sub(id, dash + 1)) + 1",
-            "  end",
-            "end",
-            "local function append(payload, number)",
-            "  local id = last .. '-' .. n",
-            "  redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], id, 'e', epoch, 'f', first, 'k', number,"
-                    + " 'v', payload)",
-            "  redis.call('PUBLISH', ARGV[3], ARGV[4] .. ' ' .. id .. ' ' .. epoch .. ' ' .. first .. ' ' .. number"
-                    + " .. '\\n' .. payload)",
-            "  n = n + 1",
-            "  return id",
-            "end",
-            "redis.call('SADD', KEYS[7], ARGV[4])");
+    private static String prelude(String whenRecovering) {
+        return String.join("\n",
+                LogRecovery.BARRIER,
+                "local last = tonumber(redis.call('GET', KEYS[1]) or '0')",
+                "local floor = tonumber(ARGV[1])",
+                "if last < floor then",
+                "  last = floor",
+                "  redis.call('SET', KEYS[1], last)",
+                "end",
+                "local epoch, created = barrier(KEYS[1], KEYS[3], KEYS[8], floor, ARGV[3], '"
+                        + LogRecovery.ROOM_NOTICE + "' .. ARGV[4])",
+                "if not epoch then",
+                "  local wait = created",
+                "  return " + whenRecovering,
+                "end",
+                "if created then",
+                "  redis.call('SET', KEYS[4], last + 1)",
+                "end",
+                "local first = redis.call('GET', KEYS[4]) or '1'",
+                "local n = 1",
+                "local top = redis.call('XREVRANGE', KEYS[2], '+', '-', 'COUNT', 1)",
+                "if top[1] then",
+                "  local id = top[1][1]",
+                "  local dash = string.find(id, '-', 1, true)",
+                "  if tonumber(string.sub(id, 1, dash - 1)) == last then",
+                "    n = tonumber(string.sub(id, dash + 1)) + 1",
+                "  end",
+                "end",
+                "local function append(payload, number)",
+                "  local id = last .. '-' .. n",
+                "  redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], id, 'e', epoch, 'f', first, 'k', number,"
+                        + " 'v', payload)",
+                "  redis.call('PUBLISH', ARGV[3], ARGV[4] .. ' ' .. id .. ' ' .. epoch .. ' ' .. first .. ' ' .. number"
+                        + " .. '\\n' .. payload)",
+                "  n = n + 1",
+                "  return id",
+                "end",
+                "redis.call('SADD', KEYS[7], ARGV[4])");
+    }
 
     /**
      * Appends one event. ARGV: floor, stream length, channel, room, payload, what it does to the
      * members hash ({@code add}, {@code remove} or {@code none}), the member's field, its value,
      * and the highest decision number this node knows (a proposal takes the next one; for other
-     * events it is -1). Returns {last, n, epoch, number}.
+     * events it is -1). Returns {last, n, epoch, number}, or {'recovering', ms left} without
+     * appending.
      */
-    static final String APPEND = String.join("\n", PRELUDE,
+    static final String APPEND = String.join("\n", prelude("{'" + LogRecovery.RECOVERING + "', wait}"),
             "local number = 0",
             "if tonumber(ARGV[9]) >= 0 then",
             "  number = redis.call('INCR', KEYS[6])",

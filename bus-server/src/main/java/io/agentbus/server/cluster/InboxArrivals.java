@@ -34,6 +34,11 @@ final class InboxArrivals {
         return held.isEmpty() ? null : held.firstEntry().getValue();
     }
 
+    /** The highest offset held, 0 for none. */
+    long highestHeld() {
+        return held.isEmpty() ? 0 : held.lastKey();
+    }
+
     void release(InboxEntry entry) {
         held.remove(entry.offset());
     }

@@ -52,11 +52,19 @@ final class InboxCommands {
         }
     }
 
-    /** Whether an own message Redis ordered at {@code offset} has arrived; read it if not. */
-    record Check(ClusterInboxes inboxes, String to, long offset) implements Command {
+    /** Whether own send {@code seq}, which Redis ordered at {@code offset}, has arrived; read it if not. */
+    record Check(ClusterInboxes inboxes, String to, long offset, long seq) implements Command {
         @Override
         public void run(Handlers h) {
-            inboxes.check(to, offset);
+            inboxes.check(to, offset, seq);
+        }
+    }
+
+    /** Tell Redis this node's high-water mark of an inbox (attempt {@code attempt}). */
+    record Raise(ClusterInboxes inboxes, String client, int attempt) implements Command {
+        @Override
+        public void run(Handlers h) {
+            inboxes.raise(client, attempt);
         }
     }
 

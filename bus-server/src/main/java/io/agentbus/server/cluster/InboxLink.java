@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * The inboxes' side of {@link RedisLink}: the scripts that order a direct message in its
  * recipient's inbox log and share the written cursor, and the channel both are published on.
  * The keys of client {@code C}'s inbox share the hash tag {@code {@C}} ({@code @} cannot start an
- * id, so no room's keys clash): {@code :offset}, {@code :log}, {@code :epoch}, {@code :cursor}.
+ * id, so no room's keys clash): {@code :offset}, {@code :log}, {@code :epoch}, {@code :cursor},
+ * {@code :recovering} ({@link LogRecovery}).
  * Every method returns without waiting for Redis.
  */
 final class InboxLink {
@@ -23,25 +24,24 @@ final class InboxLink {
     static final String CHANNEL = "agentbus:inboxes";
     private static final Logger LOG = LoggerFactory.getLogger(InboxLink.class);
     /**
-     * KEYS: the inbox's offset counter, stream, epoch and the message id's key. ARGV: the highest
-     * offset this node knows in the inbox, the stream's length to trim to, the channel, the
-     * client, the payload, the id's time to live in ms (0: no id, or no de-duplication). Like the
-     * rooms' script, plus the id: returns {offset, epoch}, or {'duplicate', original offset}.
+     * KEYS: the inbox's offset counter, stream, epoch, the message id's key and the recovering
+     * key. ARGV: the highest offset this node knows in the inbox, the stream's length to trim to,
+     * the channel, the client, the payload, the id's time to live in ms (0: no id, or no
+     * de-duplication). Like the rooms' script, plus the id: returns {offset, epoch},
+     * {'duplicate', original offset}, or {'recovering', ms left} without ordering.
      */
     private static final String ORDER_SCRIPT = String.join("\n",
+            LogRecovery.BARRIER,
             "local ttl = tonumber(ARGV[6])",
             "if ttl > 0 then",
             "  local original = redis.call('GET', KEYS[4])",
             "  if original then return {'" + ClusterDedup.DUPLICATE + "', tonumber(original)} end",
             "end",
-            "local epoch = redis.call('GET', KEYS[3])",
-            "if not epoch then",
-            "  local t = redis.call('TIME')",
-            "  epoch = t[1] .. string.format('%06d', t[2])",
-            "  redis.call('SET', KEYS[3], epoch)",
-            "end",
-            "local offset = redis.call('INCR', KEYS[1])",
             "local floor = tonumber(ARGV[1])",
+            "local epoch, second = barrier(KEYS[1], KEYS[3], KEYS[5], floor, ARGV[3], '"
+                    + LogRecovery.INBOX_NOTICE + "' .. ARGV[4])",
+            "if not epoch then return {'" + LogRecovery.RECOVERING + "', second} end",
+            "local offset = redis.call('INCR', KEYS[1])",
             "if offset <= floor then",
             "  offset = floor + 1",
             "  redis.call('SET', KEYS[1], offset)",
@@ -84,8 +84,20 @@ final class InboxLink {
         String tag = tag(client);
         return link.commands().<List<Object>>eval(ORDER_SCRIPT, ScriptOutputType.MULTI,
                 new String[] {key(tag, "offset"), key(tag, "log"), key(tag, "epoch"),
-                        idKey == null ? key(tag, "id") : idKey},
+                        idKey == null ? key(tag, "id") : idKey, key(tag, "recovering")},
                 Long.toString(knownLast), link.streamMaxLength(), CHANNEL, client, payload, Long.toString(ttlMs));
+    }
+
+    /**
+     * Raises {@code client}'s inbox offset counter to this node's high-water mark {@code highWater},
+     * and starts the inbox's recovery barrier if Redis lost it ({@link LogRecovery#RAISE}):
+     * completes with 1 when it started one.
+     */
+    CompletionStage<Long> raise(String client, long highWater) {
+        String tag = tag(client);
+        return link.commands().<Long>eval(LogRecovery.RAISE, ScriptOutputType.INTEGER,
+                new String[] {key(tag, "offset"), key(tag, "epoch"), key(tag, "recovering")},
+                Long.toString(highWater), CHANNEL, LogRecovery.INBOX_NOTICE + client);
     }
 
     /** Raises {@code client}'s shared cursor to {@code writtenUpTo} (and tells every node) unless it is higher. */
@@ -144,6 +156,9 @@ final class InboxLink {
 
         /** The subscription is (again) in place: what was published while it was not may be missing. */
         void subscribed();
+
+        /** Redis lost {@code client}'s inbox and holds its numbering until every node told its high-water mark. */
+        void recovering(String client);
     }
 
     private static final class Messages extends RedisPubSubAdapter<String, String> {
@@ -155,6 +170,10 @@ final class InboxLink {
 
         @Override
         public void message(String channel, String message) {
+            if (message.startsWith(LogRecovery.INBOX_NOTICE)) {
+                subscriber.recovering(message.substring(LogRecovery.INBOX_NOTICE.length()));
+                return;
+            }
             InboxNews news;
             try {
                 news = InboxCodec.fromMessage(message);

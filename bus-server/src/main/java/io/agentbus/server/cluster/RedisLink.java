@@ -48,24 +48,26 @@ final class RedisLink implements AutoCloseable {
     /** The set of every room's id that has events, for a node that starts to load each room's members. */
     private static final String ROOMS_KEY = "agentbus:rooms";
     private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
-    private static final Duration RECONNECT_MAX_DELAY = Duration.ofSeconds(1);
     /**
-     * KEYS: the room's offset counter, stream, epoch and the offset that epoch began at (set when
-     * the epoch is created). ARGV: the highest offset this node knows
+     * The longest a reconnect waits, in ms; a log's recovery barrier ({@link LogRecovery}) lasts
+     * twice that. A constant, so that neither class's initialisation needs the other's.
+     */
+    static final long RECONNECT_MAX_DELAY_MS = 1000;
+    /**
+     * KEYS: the room's offset counter, stream, epoch, the offset that epoch began at (set when
+     * the epoch is created) and its recovering key. ARGV: the highest offset this node knows
      * in the room (a Redis that lost the counter goes on above it rather than repeat offsets), the
-     * stream's length to trim to, the channel, the room, the payload. A missing epoch (a new room,
-     * or a Redis that lost its data) is created from Redis's clock. Returns {offset, epoch}.
+     * stream's length to trim to, the channel, the room, the payload. A missing epoch is created
+     * from Redis's clock: at once for a new room, after the barrier of {@link LogRecovery} for a
+     * room Redis lost. Returns {offset, epoch}, or {'recovering', ms left} without ordering.
      */
     private static final String ORDER_SCRIPT = String.join("\n",
-            "local epoch = redis.call('GET', KEYS[3])",
-            "local created = not epoch",
-            "if created then",
-            "  local t = redis.call('TIME')",
-            "  epoch = t[1] .. string.format('%06d', t[2])",
-            "  redis.call('SET', KEYS[3], epoch)",
-            "end",
-            "local offset = redis.call('INCR', KEYS[1])",
+            LogRecovery.BARRIER,
             "local floor = tonumber(ARGV[1])",
+            "local epoch, created = barrier(KEYS[1], KEYS[3], KEYS[5], floor, ARGV[3], '"
+                    + LogRecovery.ROOM_NOTICE + "' .. ARGV[4])",
+            "if not epoch then return {'" + LogRecovery.RECOVERING + "', created} end",
+            "local offset = redis.call('INCR', KEYS[1])",
             "if offset <= floor then",
             "  offset = floor + 1",
             "  redis.call('SET', KEYS[1], offset)",
@@ -79,7 +81,8 @@ final class RedisLink implements AutoCloseable {
     /**
      * {@link #ORDER_SCRIPT} once per message id: the last KEYS is the id's key in the room's hash
      * tag, the last ARGV its time to live in ms. A key still there answers {'duplicate', offset}
-     * (the original's) without ordering anything; else the message is ordered and the key set.
+     * (the original's) without ordering anything; else the message is ordered and the key set
+     * (not while the room recovers: nothing was ordered then).
      */
     private static final String ORDER_ONCE_SCRIPT = String.join("\n",
             "local original = redis.call('GET', KEYS[#KEYS])",
@@ -88,7 +91,9 @@ final class RedisLink implements AutoCloseable {
             ORDER_SCRIPT,
             "end",
             "local result = order()",
-            "redis.call('SET', KEYS[#KEYS], result[1], 'PX', ARGV[#ARGV])",
+            "if result[1] ~= '" + LogRecovery.RECOVERING + "' then",
+            "  redis.call('SET', KEYS[#KEYS], result[1], 'PX', ARGV[#ARGV])",
+            "end",
             "return result");
 
     private final ClientResources resources;
@@ -104,7 +109,8 @@ final class RedisLink implements AutoCloseable {
         this.health = new ClusterHealth(redisUri.toString());
         this.streamMaxLength = Integer.toString(streamMaxLength);
         this.resources = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), RECONNECT_MAX_DELAY, 2, TimeUnit.MILLISECONDS))
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofMillis(RECONNECT_MAX_DELAY_MS), 2,
+                        TimeUnit.MILLISECONDS))
                 .build();
         this.client = RedisClient.create(resources, redisUri);
         client.setOptions(ClientOptions.builder()
@@ -145,7 +151,8 @@ final class RedisLink implements AutoCloseable {
     /** Runs the script that orders a message in {@code room}: completes with {offset, epoch}. */
     CompletionStage<List<Object>> order(String room, long knownLast, String payload) {
         return commands.<List<Object>>eval(ORDER_SCRIPT, ScriptOutputType.MULTI,
-                new String[] {counterKey(room), streamKey(room), epochKey(room), epochFirstKey(room)},
+                new String[] {counterKey(room), streamKey(room), epochKey(room), epochFirstKey(room),
+                    recoveringKey(room)},
                 Long.toString(knownLast), streamMaxLength, CHANNEL, room, payload);
     }
 
@@ -155,7 +162,8 @@ final class RedisLink implements AutoCloseable {
      */
     CompletionStage<List<Object>> orderOnce(String room, long knownLast, String payload, String idKey, long ttlMs) {
         return commands.<List<Object>>eval(ORDER_ONCE_SCRIPT, ScriptOutputType.MULTI,
-                new String[] {counterKey(room), streamKey(room), epochKey(room), epochFirstKey(room), idKey},
+                new String[] {counterKey(room), streamKey(room), epochKey(room), epochFirstKey(room),
+                    recoveringKey(room), idKey},
                 Long.toString(knownLast), streamMaxLength, CHANNEL, room, payload, Long.toString(ttlMs));
     }
 
@@ -247,7 +255,18 @@ final class RedisLink implements AutoCloseable {
 
     private static String[] eventKeys(String room) {
         return new String[] {counterKey(room), streamKey(room), epochKey(room), epochFirstKey(room),
-            "agentbus:{" + room + "}:members", "agentbus:{" + room + "}:decisions", ROOMS_KEY};
+            "agentbus:{" + room + "}:members", "agentbus:{" + room + "}:decisions", ROOMS_KEY, recoveringKey(room)};
+    }
+
+    /**
+     * Raises {@code room}'s offset counter to this node's high-water mark {@code highWater}, and
+     * starts the room's recovery barrier if Redis lost it ({@link LogRecovery#RAISE}): completes
+     * with 1 when it started one.
+     */
+    CompletionStage<Long> raise(String room, long highWater) {
+        return commands.<Long>eval(LogRecovery.RAISE, ScriptOutputType.INTEGER,
+                new String[] {counterKey(room), epochKey(room), recoveringKey(room)},
+                Long.toString(highWater), CHANNEL, LogRecovery.ROOM_NOTICE + room);
     }
 
     /**
@@ -294,6 +313,11 @@ final class RedisLink implements AutoCloseable {
         return "agentbus:{" + room + "}:epoch-first";
     }
 
+    /** While it is there, the room recovers from a loss of its data ({@link LogRecovery}); its value: when that ends. */
+    private static String recoveringKey(String room) {
+        return "agentbus:{" + room + "}:recovering";
+    }
+
     private static String nodeKey(String node) {
         return "agentbus:node:" + node;
     }
@@ -333,6 +357,9 @@ final class RedisLink implements AutoCloseable {
 
         /** The subscription is (again) in place: messages published while it was not may be missing. */
         void subscribed();
+
+        /** Redis lost {@code room}'s data and holds its numbering until every node told its high-water mark. */
+        void recovering(String room);
     }
 
     private static final class Messages extends RedisPubSubAdapter<String, String> {
@@ -344,6 +371,10 @@ final class RedisLink implements AutoCloseable {
 
         @Override
         public void message(String channel, String message) {
+            if (message.startsWith(LogRecovery.ROOM_NOTICE)) {
+                subscriber.recovering(message.substring(LogRecovery.ROOM_NOTICE.length()));
+                return;
+            }
             LogEntry entry;
             try {
                 entry = EventCodec.isEvent(message) ? EventCodec.fromMessage(message) : EntryCodec.fromMessage(message);

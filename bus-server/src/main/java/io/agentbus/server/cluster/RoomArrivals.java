@@ -30,6 +30,11 @@ final class RoomArrivals {
         return held.isEmpty() ? null : held.firstEntry().getValue();
     }
 
+    /** The highest message offset held (an event's is the message before it), 0 for none. */
+    long highestHeld() {
+        return held.isEmpty() ? 0 : held.lastKey().offset();
+    }
+
     void release(LogEntry entry) {
         held.remove(entry.logId());
     }

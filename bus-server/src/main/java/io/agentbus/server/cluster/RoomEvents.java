@@ -140,9 +140,9 @@ final class RoomEvents implements RoomLog {
         Room room = state.room(decision.room());
         link.append(room.id(), room.lastOffset(), EventCodec.payload(new Expired(node, decision.id())), NONE, "", "",
                 -1).whenComplete((result, failure) -> {
-                    if (failure != null) { // tried again a moment later, not at every deadline check
+                    if (failure != null || LogRecovery.isRecovering(result)) { // tried again later, not at every check
                         link.schedule(() -> sequencer.submitInternal(new ClusterCommands.Rewatch(decisions, decision)),
-                                REWATCH_MS);
+                                failure != null ? REWATCH_MS : LogRecovery.waitMs(result));
                     }
                 });
     }
@@ -173,10 +173,27 @@ final class RoomEvents implements RoomLog {
 
     private void append(String roomId, long lastOffset, String payload, String membersOp, String field, String value,
                         long decisionFloor, long seq) {
+        append(roomId, lastOffset, payload, membersOp, field, value, decisionFloor, seq, true);
+    }
+
+    /**
+     * Appends an event; while the room recovers from a loss of its data ({@link LogRecovery}) it
+     * is appended again once that is over, always for this node's own events ({@code seq} 0: a
+     * leave, a join again), once for a request, whose client sees only a slower answer.
+     */
+    private void append(String roomId, long lastOffset, String payload, String membersOp, String field, String value,
+                        long decisionFloor, long seq, boolean mayWait) {
         try {
             link.append(roomId, lastOffset, payload, membersOp, field, value, decisionFloor).whenComplete(
-                    (result, failure) -> sequencer.submitInternal(
-                            new ClusterCommands.Appended(this, roomId, seq, result, failure)));
+                    (result, failure) -> {
+                        if (mayWait && failure == null && LogRecovery.isRecovering(result)) {
+                            link.schedule(() -> sequencer.submitInternal(new ClusterCommands.Later(() -> append(roomId,
+                                    lastOffset(roomId, lastOffset), payload, membersOp, field, value, decisionFloor,
+                                    seq, seq == 0))), LogRecovery.waitMs(result));
+                            return;
+                        }
+                        sequencer.submitInternal(new ClusterCommands.Appended(this, roomId, seq, result, failure));
+                    });
         } catch (RuntimeException e) { // Lettuce fails the future; this is in case it throws instead
             appended(roomId, seq, null, e);
         }
@@ -198,6 +215,11 @@ final class RoomEvents implements RoomLog {
         });
     }
 
+    private long lastOffset(String roomId, long otherwise) {
+        Room room = state.room(roomId);
+        return room == null ? otherwise : room.lastOffset();
+    }
+
     /** Redis appended (or failed to append) an event; {@code seq} is the request's, 0 for none. */
     void appended(String roomId, long seq, List<Object> result, Throwable failure) {
         if (failure != null) {
@@ -211,7 +233,31 @@ final class RoomEvents implements RoomLog {
             }
             return;
         }
-        rooms.checkLater(roomId, new LogId((Long) result.get(0), (Long) result.get(1)));
+        if (LogRecovery.isRecovering(result)) {
+            Request r = pending.remove(seq);
+            long waitMs = LogRecovery.waitMs(result);
+            if (r != null) {
+                r.session().send(new ErrorFrame(r.frame().rid(), ErrorCode.OVERLOADED,
+                        LogRecovery.refusal("room " + roomId, waitMs), waitMs));
+            }
+            return;
+        }
+        rooms.checkLater(roomId, new LogId((Long) result.get(0), (Long) result.get(1)), seq, true);
+    }
+
+    /** Whether request {@code seq} still waits for its event to be applied. */
+    boolean isPending(long seq) {
+        return pending.containsKey(seq);
+    }
+
+    /** The room applied {@code id}, where request {@code seq}'s event was appended, without it: it never comes. */
+    void taken(long seq, String roomId, LogId id) {
+        Request r = seq == 0 ? null : pending.remove(seq);
+        if (r != null) {
+            r.session().send(new ErrorFrame(r.frame().rid(), ErrorCode.OVERLOADED, "cluster: Redis at "
+                    + link.health().redis() + " appended the request at " + id + " in room " + roomId
+                    + ", a place another event has here (Redis lost the room's data); it did not happen"));
+        }
     }
 
     /**

@@ -42,5 +42,11 @@
  * cursor is shared (the highest wins). A message with an {@code id} is ordered once per
  * {@code dedup.window.ms} across the nodes: the ordering scripts record the id in Redis
  * ({@link io.agentbus.server.cluster.ClusterDedup}).
+ *
+ * <p>A Redis that lost its data (a restart without persistence, a {@code FLUSHALL}) must not
+ * number a log anew from the floor of whichever node comes first, which may lag behind another:
+ * {@link io.agentbus.server.cluster.LogRecovery} holds the log's numbering for a settle time while
+ * every node reports its high-water mark, then starts the new epoch above all of them. A request
+ * of this node whose place in the log another entry took is refused, never left waiting.
  */
 package io.agentbus.server.cluster;

@@ -11,14 +11,23 @@ import static io.agentbus.server.it.ServerFrames.parse;
 import static java.net.http.WebSocket.NORMAL_CLOSURE;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agentbus.protocol.ErrorCode;
+import io.agentbus.protocol.frame.ErrorFrame;
 import io.agentbus.protocol.frame.Msg;
 import io.agentbus.protocol.frame.Ok;
+import io.agentbus.protocol.frame.ServerFrame;
 import io.agentbus.server.config.Setting;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -142,9 +151,9 @@ class ClusterInboxIT {
             sender.send(send("s2", "reviewer", "lost-1", "\"refused\""));
             assertError(sender.reply("s2"), ErrorCode.OVERLOADED, "s2", "not acknowledged");
 
-            redis.restart();
+            redis.restart(); // empty: the inbox recovers before Redis numbers in it again, from above both nodes
             await().atMost(WAIT).until(() -> up(a) && up(b));
-            assertEquals(2, sendOk(sender, "s3", "reviewer", null, "\"three\"").offset());
+            assertEquals(2, ClusterNodes.sendOkOnceRecovered(sender, "s3", "reviewer", "\"three\"", WAIT).offset());
 
             try (WsClient recipient = b.hello("reviewer")) {
                 assertDirect(recipient, "reviewer", 1, "\"one\"");
@@ -152,6 +161,93 @@ class ClusterInboxIT {
                 assertNothingMore(recipient);
             }
         }
+    }
+
+    @Test
+    void shouldAnswerEverySendOnceAndKeepOneOrderOnBothNodesWhenRedisLosesTheInboxMidStream() throws Exception {
+        Map<Setting, Object> unlimited = Map.of(Setting.RATE_MESSAGES_PER_CLIENT, "0");
+        try (RedisServer redis = RedisServer.start(dir);
+             TestServer a = node(dir, "a", redis, unlimited);
+             TestServer b = node(dir, "b", redis, unlimited);
+             WsClient onA = a.hello("lead-a");
+             WsClient onB = b.hello("lead-b");
+             WsClient readerA = a.hello("reviewer");
+             WsClient readerB = b.hello("reviewer")) {
+            Map<String, String> oks = new HashMap<>();
+            oks.put("\"s0\"", Long.toString(sendOk(onA, "s0", "reviewer", null, "\"s0\"").offset()));
+            List<String> onNodeA = received(readerA, 1); // both nodes hold the inbox before Redis loses it
+            List<String> onNodeB = received(readerB, 1);
+            burst(onA, "a", 0, 100);
+            burst(onB, "b", 0, 100);
+            ClusterNodes.flushAll(redis); // while the first bursts are ordered and applied
+            burst(onA, "a", 100, 200);
+            burst(onB, "b", 100, 200);
+            oks.putAll(answers(onA, "a", 200));
+            oks.putAll(answers(onB, "b", 200));
+            assertTrue(oks.size() < 400, "some sends were refused while the inbox recovered");
+            Ok first = ClusterNodes.sendOkOnceRecovered(onA, "r", "reviewer", "\"recovered\"", WAIT);
+            oks.put("\"recovered\"", Long.toString(first.offset()));
+            burst(onA, "a", 200, 250);
+            burst(onB, "b", 200, 250);
+            oks.putAll(answers(onA, "a", 50));
+            oks.putAll(answers(onB, "b", 50));
+
+            onNodeA.addAll(received(readerA, oks.size() - 1));
+            onNodeB.addAll(received(readerB, oks.size() - 1));
+            assertEquals(onNodeA, onNodeB, "one order on both nodes");
+            assertNothingMore(readerA);
+            assertNothingMore(readerB);
+            long previous = 0;
+            for (String m : onNodeA) {
+                long offset = Long.parseLong(m.substring(0, m.indexOf(' ')));
+                assertTrue(offset > previous, "offsets rise: " + onNodeA);
+                previous = offset;
+                String body = m.substring(m.indexOf(' ') + 1);
+                assertEquals(oks.get(body), Long.toString(offset), body + " delivered at the offset its ok named");
+            }
+            assertEquals(oks.size(), onNodeA.size(), "every acknowledged send delivered, nothing else");
+        }
+    }
+
+    /** Sends {@code "PREFIXn"} for n in [from, to) to reviewer without waiting, rid PREFIXn. */
+    private static void burst(WsClient sender, String prefix, int from, int to) {
+        for (int i = from; i < to; i++) {
+            sender.send(send(prefix + i, "reviewer", null, "\"" + prefix + i + "\""));
+        }
+    }
+
+    /**
+     * Reads {@code count} answers: each one {@code ok} or {@code overloaded}, none twice (a ping
+     * then answers first). Returns the acknowledged bodies with the offset each {@code ok} named.
+     */
+    private static Map<String, String> answers(WsClient sender, String prefix, int count) {
+        Map<String, String> oks = new HashMap<>();
+        Set<String> answered = new HashSet<>();
+        while (answered.size() < count) {
+            ServerFrame reply = parse(sender.next());
+            String rid;
+            if (reply instanceof Ok ok) {
+                rid = ok.rid();
+                oks.put("\"" + rid + "\"", Long.toString(ok.offset()));
+            } else {
+                ErrorFrame error = assertInstanceOf(ErrorFrame.class, reply);
+                assertEquals(ErrorCode.OVERLOADED, error.code(), error.message());
+                rid = error.rid();
+            }
+            assertTrue(rid.startsWith(prefix) && answered.add(rid), "answered once: " + reply);
+        }
+        assertNothingMore(sender);
+        return oks;
+    }
+
+    /** The next {@code count} direct messages as {@code "OFFSET BODY"}. */
+    private static List<String> received(WsClient reader, int count) {
+        List<String> got = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Msg msg = ClusterNodes.nextMsg(reader);
+            got.add(msg.offset() + " " + msg.body().json());
+        }
+        return got;
     }
 
     @Test

@@ -235,6 +235,32 @@ class ClusterPresenceIT {
         }
     }
 
+    @Test
+    void shouldAnswerAJoinOnceTheRoomRecoveredWhenRedisLostItsData() throws Exception {
+        try (RedisServer redis = RedisServer.start(dir);
+             TestServer a = node("a", redis);
+             TestServer b = node("b", redis);
+             WsClient onA = a.hello("alice");
+             WsClient onB = b.hello("bob")) {
+            Ok first = join(onA, "team", "lead");
+            onA.send("{\"op\":\"pub\",\"rid\":\"p1\",\"room\":\"team\",\"body\":1}");
+            assertEquals(1, parse(onA.reply("p1"), Ok.class).offset());
+            await().atMost(Duration.ofSeconds(20)).until(() -> b.get("/api/v1/rooms/team/messages?since=0").body()
+                    .contains("\"offset\":1"));
+            ClusterNodes.flushAll(redis);
+
+            long asked = System.nanoTime();
+            Ok joined = join(onB, "team", "coder"); // node b knows offset 1: Redis holds the room for a while first
+
+            assertTrue(System.nanoTime() - asked >= Duration.ofSeconds(1).toNanos(), "answered once it recovered");
+            assertNotNull(joined.epoch());
+            assertFalse(joined.epoch().equals(first.epoch()), "a new epoch: " + joined.epoch());
+            assertPresence(onA, "bob", "coder", Presence.Event.JOINED);
+            onB.send("{\"op\":\"pub\",\"rid\":\"p2\",\"room\":\"team\",\"body\":2}");
+            assertEquals(2, parse(onB.reply("p2"), Ok.class).offset(), "numbered on above both nodes");
+        }
+    }
+
     private static String rejoin(WsClient member, String rid, long since, String epoch) {
         member.send("{\"op\":\"join\",\"rid\":\"" + rid + "\",\"room\":\"team\",\"since\":" + since
                 + ",\"epoch\":\"" + epoch + "\"}");

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Assumptions;
  * write is in its append-only file before it is answered, and a restart keeps it all. Without the binary the test is skipped, except under {@code CI=true},
  * where it fails.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/bin/redis-server");
     private static final String READY = "Ready to accept connections";
 
@@ -34,7 +34,7 @@ final class RedisServer implements AutoCloseable {
         this.keepData = keepData;
     }
 
-    static RedisServer start(Path dir) throws IOException {
+    public static RedisServer start(Path dir) throws IOException {
         return start(dir, false);
     }
 
@@ -84,7 +84,7 @@ final class RedisServer implements AutoCloseable {
         }
     }
 
-    String uri() {
+    public String uri() {
         return "redis://127.0.0.1:" + port;
     }
 
@@ -105,7 +105,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Starts Redis again on the same port: empty, unless it keeps its data. */
-    void restart() throws IOException {
+    public void restart() throws IOException {
         stop();
         startProcess();
     }
