@@ -55,6 +55,8 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
     private volatile boolean closed;
     /** The journal refused an entry during the read being applied. */
     private boolean journalRefused;
+    /** A read of some room's stream failed: the next sweep reads every room again from its last message. */
+    private boolean readFailed;
 
     /**
      * @param node       this node's name, unique among the nodes (a node tells its own messages by it)
@@ -154,6 +156,10 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
         });
         if (events != null) {
             events.sweep(cutoff, maxWaitMs());
+        }
+        if (readFailed) {
+            readFailed = false;
+            readAll();
         }
         sweepLater();
     }
@@ -410,6 +416,7 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
         if (failure != null) {
             LOG.warn("cluster: could not read room {} after {} in Redis: {}", roomId,
                     a.applied(room.lastOffset()), failure.getMessage());
+            readFailed = true; // a catch-up read may have failed while only the subscription was back
             if (a.firstHeld() != null || !pending.isEmpty() || (events != null && events.waiting())) {
                 checkLater(roomId, new LogId(Long.MAX_VALUE, 0), 0, false); // read again: something waits for it
             }
@@ -482,6 +489,15 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
         }
     }
 
+    /** Reads every room from its last message: the events after it may be of a new epoch, counted anew. */
+    private void readAll() {
+        for (Room room : state.rooms()) {
+            if (!room.isSystem()) {
+                read(room, arrivals(room.id()), new LogId(room.lastOffset(), 0), null);
+            }
+        }
+    }
+
     /** Reads every room's entries this node may have missed while it was not subscribed. */
     void catchUp() {
         for (Room room : state.rooms()) {
@@ -494,11 +510,7 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
             events.loadSnapshots();
             return;
         }
-        for (Room room : state.rooms()) {
-            if (!room.isSystem()) { // from the last message: the events after it may be of a new epoch, counted anew
-                read(room, arrivals(room.id()), new LogId(room.lastOffset(), 0), null);
-            }
-        }
+        readAll();
         if (events != null) {
             events.reconcile();
         }

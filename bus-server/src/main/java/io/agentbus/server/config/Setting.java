@@ -72,7 +72,7 @@ public enum Setting {
     CLUSTER_TIMEOUT_MS("cluster.timeout.ms", "2000",
             "cluster: a Redis command unanswered this long fails ('overloaded')"),
     CLUSTER_STREAM_MAX_LENGTH("cluster.stream.max.length", "100000",
-            "cluster: messages kept per room in its Redis stream (approximately)"),
+            "cluster: entries (messages, events) kept per room stream, roughly"),
     LOG_FORMAT("log.format", "text", "log lines on stdout: text or json (JSON lines)"),
     LOG_LEVEL("log.level", "info", "lowest level logged: error, warn, info, debug, trace"),
     AUTH("auth", "auto", "auto: token if a secret or key is set, else none (loopback only); token; none"),
