@@ -190,8 +190,8 @@ public final class ClusterInboxes implements InboxLink.Subscriber {
     }
 
     private void refuse(long seq, Throwable failure) {
-        refuse(seq, "cluster: Redis at " + link.redis() + " did not order the message, which is not acknowledged: "
-                + failure.getMessage(), ErrorFrame.NO_RETRY_AFTER);
+        refuse(seq, RedisFailure.message(link.redis(), "the message", "is not acknowledged", failure),
+                ErrorFrame.NO_RETRY_AFTER);
     }
 
     /** Send {@code seq} was numbered {@code offset}, which this node's copy of the inbox holds for another message. */

@@ -234,8 +234,8 @@ public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber
     }
 
     private void refuse(long seq, Throwable failure) {
-        refuse(seq, "cluster: Redis at " + link.health().redis() + " did not order the message, which is not"
-                + " acknowledged: " + failure.getMessage(), ErrorFrame.NO_RETRY_AFTER);
+        refuse(seq, RedisFailure.message(link.health().redis(), "the message", "is not acknowledged", failure),
+                ErrorFrame.NO_RETRY_AFTER);
     }
 
     /** Publish {@code seq} was numbered {@code offset}, which this room applied for another message. */

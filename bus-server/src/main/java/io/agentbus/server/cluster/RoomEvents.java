@@ -227,9 +227,8 @@ final class RoomEvents implements RoomLog {
             LOG.warn("cluster: an event of room {} was not appended to its log in Redis: {}", roomId,
                     failure.getMessage());
             if (r != null) {
-                r.session().send(new ErrorFrame(r.frame().rid(), ErrorCode.OVERLOADED, "cluster: Redis at "
-                        + link.health().redis() + " did not take the request, which did not happen: "
-                        + failure.getMessage()));
+                r.session().send(new ErrorFrame(r.frame().rid(), ErrorCode.OVERLOADED,
+                        RedisFailure.message(link.health().redis(), "the " + r.frame().op(), "did not happen", failure)));
             }
             return;
         }
