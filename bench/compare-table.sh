@@ -16,7 +16,7 @@ field() { cat "$DIR/$1/fanout-$2"/run-*/results.json 2>/dev/null | jq -r "$3 // 
 
 declare -A P99 THRU
 targets=(); for t in agentbus nats netty; do [[ -d "$DIR/$t" ]] && targets+=("$t"); done
-rates=$(find "$DIR" -maxdepth 2 -type d -name 'fanout-*' | sed 's/.*fanout-//' | sort -gu)
+rates=$(find "$DIR" -mindepth 2 -maxdepth 2 -type d -name 'fanout-*' | sed 's/.*fanout-//' | sort -gu)
 
 printf '\nFan-out: medians over the runs (range in brackets); latency in ms, delivered in msg/s\n'
 printf '%-9s %7s %5s %9s %22s %11s %11s %10s %8s %6s\n' target rate runs p50 "p99 [range]" p99.9 max delivered MB/s lost
