@@ -1,6 +1,12 @@
 package io.agentbus.server.cluster;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import static io.agentbus.server.cluster.PayloadFields.JSON;
+import static io.agentbus.server.cluster.PayloadFields.abbreviate;
+import static io.agentbus.server.cluster.PayloadFields.expect;
+import static io.agentbus.server.cluster.PayloadFields.number;
+import static io.agentbus.server.cluster.PayloadFields.priority;
+import static io.agentbus.server.cluster.PayloadFields.textOrNull;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -18,7 +24,6 @@ import java.io.UncheckedIOException;
  * the epoch (the stream id is the offset) and publishes {@code "ROOM OFFSET EPOCH\n"} + payload.
  */
 final class EntryCodec {
-    private static final JsonFactory JSON = new JsonFactory();
 
     private EntryCodec() {
     }
@@ -62,53 +67,18 @@ final class EntryCodec {
         }
         try (JsonParser p = JSON.createParser(payload.substring(0, newline))) {
             expect(p, JsonToken.START_ARRAY);
-            String node = text(p);
+            String node = textOrNull(p);
             long seq = number(p);
-            String from = text(p);
-            String channel = text(p);
-            String type = text(p);
-            Priority priority = priority(text(p));
+            String from = textOrNull(p);
+            String channel = textOrNull(p);
+            String type = textOrNull(p);
+            Priority priority = priority(textOrNull(p));
             long ts = number(p);
-            String id = text(p);
+            String id = textOrNull(p);
             return new ClusterEntry(room, offset, epoch, node, seq, from, channel, type, priority, ts, id,
                     new JsonValue(payload.substring(newline + 1)));
         } catch (IOException e) {
             throw new IllegalArgumentException("not a cluster payload: " + abbreviate(payload), e);
         }
-    }
-
-    private static String text(JsonParser p) throws IOException {
-        JsonToken t = p.nextToken();
-        if (t == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        if (t != JsonToken.VALUE_STRING) {
-            throw new IOException("expected a string, not " + t);
-        }
-        return p.getText();
-    }
-
-    private static Priority priority(String name) throws IOException {
-        Priority priority = Priority.fromWire(name);
-        if (priority == null) {
-            throw new IOException("no priority '" + name + "'");
-        }
-        return priority;
-    }
-
-    private static long number(JsonParser p) throws IOException {
-        expect(p, JsonToken.VALUE_NUMBER_INT);
-        return p.getLongValue();
-    }
-
-    private static void expect(JsonParser p, JsonToken token) throws IOException {
-        JsonToken t = p.nextToken();
-        if (t != token) {
-            throw new IOException("expected " + token + ", not " + t);
-        }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 80) + "…";
     }
 }

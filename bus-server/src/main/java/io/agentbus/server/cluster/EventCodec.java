@@ -1,6 +1,11 @@
 package io.agentbus.server.cluster;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import static io.agentbus.server.cluster.PayloadFields.JSON;
+import static io.agentbus.server.cluster.PayloadFields.abbreviate;
+import static io.agentbus.server.cluster.PayloadFields.expect;
+import static io.agentbus.server.cluster.PayloadFields.number;
+import static io.agentbus.server.cluster.PayloadFields.text;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -23,7 +28,6 @@ import java.io.UncheckedIOException;
  * the nodes' channel: the dash in the stream id tells an event from a message there.
  */
 final class EventCodec {
-    private static final JsonFactory JSON = new JsonFactory();
 
     private EventCodec() {
     }
@@ -188,35 +192,11 @@ final class EventCodec {
         return choice;
     }
 
-    private static String text(JsonParser p) throws IOException {
-        JsonToken t = p.nextToken();
-        if (t != JsonToken.VALUE_STRING) {
-            throw new IOException("expected a string, not " + t);
-        }
-        return p.getText();
-    }
-
     private static int weight(JsonParser p) throws IOException {
         long w = number(p);
         if (w < 0 || w > Integer.MAX_VALUE) {
             throw new IOException("a weight out of range: " + w);
         }
         return (int) w;
-    }
-
-    private static long number(JsonParser p) throws IOException {
-        expect(p, JsonToken.VALUE_NUMBER_INT);
-        return p.getLongValue();
-    }
-
-    private static void expect(JsonParser p, JsonToken token) throws IOException {
-        JsonToken t = p.nextToken();
-        if (t != token) {
-            throw new IOException("expected " + token + ", not " + t);
-        }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 80) + "…";
     }
 }

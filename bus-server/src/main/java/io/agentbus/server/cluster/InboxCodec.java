@@ -1,6 +1,12 @@
 package io.agentbus.server.cluster;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import static io.agentbus.server.cluster.PayloadFields.JSON;
+import static io.agentbus.server.cluster.PayloadFields.abbreviate;
+import static io.agentbus.server.cluster.PayloadFields.expect;
+import static io.agentbus.server.cluster.PayloadFields.number;
+import static io.agentbus.server.cluster.PayloadFields.priority;
+import static io.agentbus.server.cluster.PayloadFields.textOrNull;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -20,7 +26,6 @@ import java.io.UncheckedIOException;
  * {@code "c CLIENT WRITTEN_UP_TO"}. Client ids hold no space.
  */
 final class InboxCodec {
-    private static final JsonFactory JSON = new JsonFactory();
 
     private InboxCodec() {
     }
@@ -59,7 +64,7 @@ final class InboxCodec {
             if (space < 0) {
                 throw new IllegalArgumentException("not an inbox cursor: " + abbreviate(message));
             }
-            return new CursorMove(client(message.substring(2, space)), number(message.substring(space + 1)));
+            return new CursorMove(client(message.substring(2, space)), offset(message.substring(space + 1)));
         }
         if (!message.startsWith("m ")) {
             throw new IllegalArgumentException("not an inbox message: " + abbreviate(message));
@@ -70,7 +75,7 @@ final class InboxCodec {
         if (newline < 0) {
             throw new IllegalArgumentException("not an inbox message: " + abbreviate(message));
         }
-        return entry(client(message.substring(2, firstSpace)), number(message.substring(firstSpace + 1, secondSpace)),
+        return entry(client(message.substring(2, firstSpace)), offset(message.substring(firstSpace + 1, secondSpace)),
                 message.substring(secondSpace + 1, newline), message.substring(newline + 1));
     }
 
@@ -86,13 +91,13 @@ final class InboxCodec {
         }
         try (JsonParser p = JSON.createParser(payload.substring(0, newline))) {
             expect(p, JsonToken.START_ARRAY);
-            String node = text(p);
+            String node = textOrNull(p);
             long seq = number(p);
-            String from = text(p);
-            String type = text(p);
-            Priority priority = priority(text(p));
+            String from = textOrNull(p);
+            String type = textOrNull(p);
+            Priority priority = priority(textOrNull(p));
             long ts = number(p);
-            String id = text(p);
+            String id = textOrNull(p);
             expect(p, JsonToken.END_ARRAY);
             if (node == null || from == null || type == null) {
                 throw new IOException("node, sender and type are required");
@@ -111,46 +116,11 @@ final class InboxCodec {
         return client;
     }
 
-    private static long number(String text) {
+    private static long offset(String text) {
         long n = Long.parseLong(text);
         if (n < 0) {
             throw new IllegalArgumentException("a negative inbox offset: " + n);
         }
         return n;
-    }
-
-    private static String text(JsonParser p) throws IOException {
-        JsonToken t = p.nextToken();
-        if (t == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        if (t != JsonToken.VALUE_STRING) {
-            throw new IOException("expected a string, not " + t);
-        }
-        return p.getText();
-    }
-
-    private static Priority priority(String name) throws IOException {
-        Priority priority = name == null ? null : Priority.fromWire(name);
-        if (priority == null) {
-            throw new IOException("no priority '" + name + "'");
-        }
-        return priority;
-    }
-
-    private static long number(JsonParser p) throws IOException {
-        expect(p, JsonToken.VALUE_NUMBER_INT);
-        return p.getLongValue();
-    }
-
-    private static void expect(JsonParser p, JsonToken token) throws IOException {
-        JsonToken t = p.nextToken();
-        if (t != token) {
-            throw new IOException("expected " + token + ", not " + t);
-        }
-    }
-
-    private static String abbreviate(String s) {
-        return s == null ? "null" : s.length() <= 80 ? s : s.substring(0, 80) + "…";
     }
 }
