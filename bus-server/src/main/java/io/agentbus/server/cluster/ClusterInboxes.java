@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * to it (the catch-up brings them, in order). Every method but the subscriber's runs on the
  * sequencer thread.
  */
-public final class ClusterInboxes implements InboxLink.Subscriber {
+public final class ClusterInboxes implements LogChannel.Subscriber<InboxNews> {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterInboxes.class);
     /** Messages read from an inbox's stream at once. */
     private static final int READ_PAGE = 1000;

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The sequencer's side of cluster mode (see the package's documentation): sends each publish to
  * Redis to be ordered, and applies the messages every node ordered, room by room in offset order.
- * Every method but the {@link RedisLink.Subscriber} ones runs on the sequencer thread.
+ * Every method but the {@link LogChannel.Subscriber} ones runs on the sequencer thread.
  */
-public final class ClusterRooms implements OffsetAuthority, RedisLink.Subscriber, AutoCloseable {
+public final class ClusterRooms implements OffsetAuthority, LogChannel.Subscriber<LogEntry>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRooms.class);
     /** Messages read from a room's stream at once. */
     private static final int READ_PAGE = 1000;

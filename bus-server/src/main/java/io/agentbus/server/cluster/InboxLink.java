@@ -4,7 +4,6 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -72,8 +71,8 @@ final class InboxLink {
     }
 
     /** Subscribes {@code subscriber} to the inboxes' channel on a connection of its own. */
-    void subscribe(Subscriber subscriber) {
-        link.subscribeApart(CHANNEL, new Messages(subscriber));
+    void subscribe(LogChannel.Subscriber<InboxNews> subscriber) {
+        link.subscribeApart(CHANNEL, new LogChannel<>(LogRecovery.INBOX_NOTICE, InboxCodec::fromMessage, subscriber));
     }
 
     /**
@@ -150,43 +149,4 @@ final class InboxLink {
         return "agentbus:{" + tag + "}:" + name;
     }
 
-    /** What the inboxes' channel brings, on a Lettuce thread. */
-    interface Subscriber {
-        void arrived(InboxNews news);
-
-        /** The subscription is (again) in place: what was published while it was not may be missing. */
-        void subscribed();
-
-        /** Redis lost {@code client}'s inbox and holds its numbering until every node told its high-water mark. */
-        void recovering(String client);
-    }
-
-    private static final class Messages extends RedisPubSubAdapter<String, String> {
-        private final Subscriber subscriber;
-
-        Messages(Subscriber subscriber) {
-            this.subscriber = subscriber;
-        }
-
-        @Override
-        public void message(String channel, String message) {
-            if (message.startsWith(LogRecovery.INBOX_NOTICE)) {
-                subscriber.recovering(message.substring(LogRecovery.INBOX_NOTICE.length()));
-                return;
-            }
-            InboxNews news;
-            try {
-                news = InboxCodec.fromMessage(message);
-            } catch (IllegalArgumentException e) {
-                LOG.warn("cluster: ignoring a message on {} that is not one of ours", channel, e);
-                return;
-            }
-            subscriber.arrived(news);
-        }
-
-        @Override
-        public void subscribed(String channel, long count) {
-            subscriber.subscribed();
-        }
-    }
 }

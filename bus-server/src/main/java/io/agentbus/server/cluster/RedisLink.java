@@ -18,7 +18,6 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.RedisPubSubListener;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
@@ -143,9 +142,14 @@ final class RedisLink implements AutoCloseable {
     }
 
     /** Subscribes {@code listener} to the nodes' channel, from now on and after every reconnect. */
-    void subscribe(Subscriber listener) {
-        subscription.addListener(new Messages(listener));
+    void subscribe(LogChannel.Subscriber<LogEntry> listener) {
+        subscription.addListener(new LogChannel<>(LogRecovery.ROOM_NOTICE, RedisLink::entry, listener));
         subscription.async().subscribe(CHANNEL);
+    }
+
+    /** A message or event as the nodes' channel carries it. */
+    private static LogEntry entry(String message) {
+        return EventCodec.isEvent(message) ? EventCodec.fromMessage(message) : EntryCodec.fromMessage(message);
     }
 
     /** Runs the script that orders a message in {@code room}: completes with {offset, epoch}. */
@@ -347,47 +351,6 @@ final class RedisLink implements AutoCloseable {
             c.close();
         } catch (Exception e) {
             LOG.warn("cluster: error while closing a Redis connection", e);
-        }
-    }
-
-    /** What the nodes' channel brings, on a Lettuce thread. */
-    interface Subscriber {
-        /** A message or event some node appended (this one included). */
-        void arrived(LogEntry entry);
-
-        /** The subscription is (again) in place: messages published while it was not may be missing. */
-        void subscribed();
-
-        /** Redis lost {@code room}'s data and holds its numbering until every node told its high-water mark. */
-        void recovering(String room);
-    }
-
-    private static final class Messages extends RedisPubSubAdapter<String, String> {
-        private final Subscriber subscriber;
-
-        Messages(Subscriber subscriber) {
-            this.subscriber = subscriber;
-        }
-
-        @Override
-        public void message(String channel, String message) {
-            if (message.startsWith(LogRecovery.ROOM_NOTICE)) {
-                subscriber.recovering(message.substring(LogRecovery.ROOM_NOTICE.length()));
-                return;
-            }
-            LogEntry entry;
-            try {
-                entry = EventCodec.isEvent(message) ? EventCodec.fromMessage(message) : EntryCodec.fromMessage(message);
-            } catch (IllegalArgumentException e) {
-                LOG.warn("cluster: ignoring a message on {} that is not one of ours", channel, e);
-                return;
-            }
-            subscriber.arrived(entry);
-        }
-
-        @Override
-        public void subscribed(String channel, long count) {
-            subscriber.subscribed();
         }
     }
 

@@ -48,7 +48,7 @@ class ClusterRecoveryBarrierIT {
         redis = RedisServer.start(dir);
         link = new RedisLink(redis.uri(), 2000, 1000);
         link.connect();
-        link.subscribe(new RedisLink.Subscriber() {
+        link.subscribe(new LogChannel.Subscriber<LogEntry>() {
             @Override
             public void arrived(LogEntry entry) {
             }
@@ -64,7 +64,7 @@ class ClusterRecoveryBarrierIT {
             }
         });
         inboxes = new InboxLink(link);
-        inboxes.subscribe(new InboxLink.Subscriber() {
+        inboxes.subscribe(new LogChannel.Subscriber<InboxNews>() {
             @Override
             public void arrived(InboxNews news) {
             }
