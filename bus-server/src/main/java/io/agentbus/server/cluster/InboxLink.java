@@ -7,8 +7,6 @@ import io.lettuce.core.StreamMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The inboxes' side of {@link RedisLink}: the scripts that order a direct message in its
@@ -21,7 +19,6 @@ import org.slf4j.LoggerFactory;
 final class InboxLink {
     /** The channel every node publishes the direct messages it ordered and the cursors it moved on. */
     static final String CHANNEL = "agentbus:inboxes";
-    private static final Logger LOG = LoggerFactory.getLogger(InboxLink.class);
     /**
      * KEYS: the inbox's offset counter, stream, epoch, the message id's key and the recovering
      * key. ARGV: the highest offset this node knows in the inbox, the stream's length to trim to,
