@@ -115,8 +115,7 @@ public final class AgentBusServer implements AutoCloseable {
         sequencer = new Sequencer(config.ingressQueueCapacity(), handlers, clock, metrics.ingressWait());
         health.sequencer(sequencer::internalDepth, config.internalQueueDegraded());
         if (cluster != null) {
-            cluster.events(handlers);
-            cluster.start(handlers.state(), journal, handlers.publish(), sequencer);
+            cluster.start(handlers, journal, sequencer);
             cluster.inboxes(config.ingressQueueCapacity()).start(handlers.state(), journal, handlers.inbox(), sequencer);
         }
         artifacts = new ArtifactUploads(new ArtifactStore(config.artifactDir()), sequencer, config.artifactMaxBytes());

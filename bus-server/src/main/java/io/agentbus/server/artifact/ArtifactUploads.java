@@ -51,11 +51,6 @@ public final class ArtifactUploads implements AutoCloseable {
         return replica;
     }
 
-    /** The largest artifact a member may upload. */
-    public int maxBytes() {
-        return maxBytes;
-    }
-
     /**
      * Cluster mode: the bytes of an artifact this node lacks, from the {@link #replica()}, checked
      * against their digest and the size limit and then kept here; {@code null} when the replica has

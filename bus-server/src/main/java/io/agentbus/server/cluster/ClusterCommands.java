@@ -28,9 +28,10 @@ final class ClusterCommands {
 
     /** A message some node ordered came on the nodes' channel. */
     record Arrived(ClusterRooms rooms, LogEntry entry) implements Command {
+        /** A message may join a group commit; an event first has what is held committed, as any request. */
         @Override
         public boolean isMessage() {
-            return true;
+            return entry instanceof ClusterEntry;
         }
 
         @Override
@@ -66,14 +67,6 @@ final class ClusterCommands {
         @Override
         public void run(Handlers h) {
             rooms.raise(room, attempt);
-        }
-    }
-
-    /** Something to run on the sequencer thread (an event appended again once its room recovered). */
-    record Later(Runnable task) implements Command {
-        @Override
-        public void run(Handlers h) {
-            task.run();
         }
     }
 

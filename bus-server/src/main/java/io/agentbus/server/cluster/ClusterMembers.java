@@ -41,10 +41,6 @@ final class ClusterMembers {
         return members == null ? null : members.remove(key);
     }
 
-    boolean contains(String room, String key) {
-        return members(room).containsKey(key);
-    }
-
     /** Replaces a room's members with a snapshot. */
     void replace(String room, Map<String, Entry> members) {
         rooms.put(room, new LinkedHashMap<>(members));

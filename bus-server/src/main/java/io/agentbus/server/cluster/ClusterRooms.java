@@ -48,7 +48,6 @@ public final class ClusterRooms implements OffsetAuthority, LogChannel.Subscribe
     private Journal journal;
     private PublishHandler publish;
     private Sequencer sequencer;
-    private Handlers handlers;
     private RoomEvents events;
     private NodeLiveness liveness;
     private boolean snapshotsLoaded;
@@ -104,27 +103,21 @@ public final class ClusterRooms implements OffsetAuthority, LogChannel.Subscribe
     }
 
     /**
-     * Makes membership and decisions cluster-wide ({@link RoomEvents}): the handlers hand their
-     * requests to the rooms' logs from {@link #start} on.
+     * Subscribes to what the nodes order (what arrives waits in the sequencer's queue until it
+     * runs), and makes membership and decisions cluster-wide ({@link RoomEvents}): the handlers hand
+     * their requests to the rooms' logs from now on.
      */
-    public void events(Handlers handlers) {
-        this.handlers = handlers;
-    }
-
-    /** Subscribes to what the nodes order; what arrives waits in the sequencer's queue until it runs. */
-    public void start(BusState state, Journal journal, PublishHandler publish, Sequencer sequencer) {
-        this.state = state;
+    public void start(Handlers handlers, Journal journal, Sequencer sequencer) {
+        this.state = handlers.state();
         this.journal = journal;
-        this.publish = publish;
+        this.publish = handlers.publish();
         this.sequencer = sequencer;
-        if (handlers != null) {
-            events = new RoomEvents(link, node, maxPending, this, state, handlers.membership(), handlers.decisions(),
-                    handlers.commit(), sequencer);
-            handlers.membership().log(events);
-            handlers.decisions().log(events);
-            liveness = new NodeLiveness(link, node, timeoutMs, events);
-            liveness.start(sequencer);
-        }
+        events = new RoomEvents(link, node, maxPending, this, state, handlers.membership(), handlers.decisions(),
+                handlers.commit(), sequencer);
+        handlers.membership().log(events);
+        handlers.decisions().log(events);
+        liveness = new NodeLiveness(link, node, timeoutMs, events);
+        liveness.start(sequencer);
         link.subscribe(this);
         sweepLater();
     }
@@ -154,9 +147,7 @@ public final class ClusterRooms implements OffsetAuthority, LogChannel.Subscribe
                         maxWaitMs())));
             }
         });
-        if (events != null) {
-            events.sweep(cutoff, maxWaitMs());
-        }
+        events.sweep(cutoff, maxWaitMs());
         if (readFailed) {
             readFailed = false;
             readAll();
@@ -352,16 +343,13 @@ public final class ClusterRooms implements OffsetAuthority, LogChannel.Subscribe
     private boolean apply(Room room, RoomArrivals a, LogEntry entry) {
         a.epoch(entry);
         if (entry instanceof ClusterEvent event) {
-            if (events != null) {
-                try {
-                    events.apply(room, event, event.logId().compareTo(a.snapshotAt()) <= 0);
-                } catch (JournalUnavailableException e) {
-                    LOG.warn("cluster: room {} event {} not journaled here: {}", room.id(), event.logId(),
-                            e.getMessage());
-                    journalRefused = true;
-                    a.refused(event.logId());
-                    return false;
-                }
+            try {
+                events.apply(room, event, event.logId().compareTo(a.snapshotAt()) <= 0);
+            } catch (JournalUnavailableException e) {
+                LOG.warn("cluster: room {} event {} not journaled here: {}", room.id(), event.logId(), e.getMessage());
+                journalRefused = true;
+                a.refused(event.logId());
+                return false;
             }
             a.eventApplied(event.logId());
             a.refused(null);
@@ -416,10 +404,7 @@ public final class ClusterRooms implements OffsetAuthority, LogChannel.Subscribe
         if (failure != null) {
             LOG.warn("cluster: could not read room {} after {} in Redis: {}", roomId,
                     a.applied(room.lastOffset()), failure.getMessage());
-            readFailed = true; // a catch-up read may have failed while only the subscription was back
-            if (a.firstHeld() != null || !pending.isEmpty() || (events != null && events.waiting())) {
-                checkLater(roomId, new LogId(Long.MAX_VALUE, 0), 0, false); // read again: something waits for it
-            }
+            readFailed = true; // the next sweep reads every room again (the subscription may be back before commands)
             return;
         }
         LogId was = a.applied(room.lastOffset());
@@ -478,13 +463,13 @@ public final class ClusterRooms implements OffsetAuthority, LogChannel.Subscribe
         if (a.isApplied(room.lastOffset(), id)) {
             if (!event) {
                 refuseTaken(seq, roomId, id.offset());
-            } else if (events != null) {
+            } else {
                 events.taken(seq, roomId, id);
             }
             return;
         }
         read(room, a, null);
-        if (seq != 0 && (event ? events != null && events.isPending(seq) : pending.containsKey(seq))) {
+        if (seq != 0 && (event ? events.isPending(seq) : pending.containsKey(seq))) {
             checkLater(roomId, id, seq, event);
         }
     }
@@ -505,15 +490,13 @@ public final class ClusterRooms implements OffsetAuthority, LogChannel.Subscribe
                 raise(room.id(), 1);
             }
         }
-        if (!snapshotsLoaded && events != null) {
+        if (!snapshotsLoaded) {
             snapshotsLoaded = true;
             events.loadSnapshots();
             return;
         }
         readAll();
-        if (events != null) {
-            events.reconcile();
-        }
+        events.reconcile();
     }
 
     /** Starts loading a room's members snapshot: until it is in, what arrives for the room waits. */

@@ -99,9 +99,6 @@ final class NodeLiveness {
                 if (failure != null) {
                     LOG.warn("cluster: could not remove dead node {}'s members of room {}: {}", dead, room,
                             failure.getMessage());
-                } else if (removed < 0) {
-                    LOG.debug("cluster: room {} recovers from a loss of its data; node {}'s members are removed at"
-                            + " a later check", room, dead);
                 } else if (removed > 0) {
                     LOG.warn("cluster: node {} stopped renewing its heartbeat; removed its {} members of room {}",
                             dead, removed, room);

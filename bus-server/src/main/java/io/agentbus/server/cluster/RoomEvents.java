@@ -187,7 +187,7 @@ final class RoomEvents implements RoomLog {
             link.append(roomId, lastOffset, payload, membersOp, field, value, decisionFloor).whenComplete(
                     (result, failure) -> {
                         if (mayWait && failure == null && LogRecovery.isRecovering(result)) {
-                            link.schedule(() -> sequencer.submitInternal(new ClusterCommands.Later(() -> append(roomId,
+                            link.schedule(() -> sequencer.submitInternal(new Command.Inspect(h -> append(roomId,
                                     lastOffset(roomId, lastOffset), payload, membersOp, field, value, decisionFloor,
                                     seq, seq == 0))), LogRecovery.waitMs(result));
                             return;
@@ -197,11 +197,6 @@ final class RoomEvents implements RoomLog {
         } catch (RuntimeException e) { // Lettuce fails the future; this is in case it throws instead
             appended(roomId, seq, null, e);
         }
-    }
-
-    /** Whether a request of this node's sessions waits for its event. */
-    boolean waiting() {
-        return !pending.isEmpty();
     }
 
     /** Answers the requests that started waiting at or before {@code cutoffNs}: their outcome is unknown. */
@@ -268,7 +263,7 @@ final class RoomEvents implements RoomLog {
      */
     void apply(Room room, ClusterEvent e, boolean inSnapshot) {
         if (commit.holding()) {
-            commit.commit(); // what is held was applied before: it is answered and delivered first
+            commit.commit(); // messages of the same read (or held ones) applied just before: answered and delivered first
         }
         RoomEvent event = e.event();
         Request request = node.equals(event.node()) && event.seq() != 0 ? pending.remove(event.seq()) : null;
@@ -504,8 +499,6 @@ final class RoomEvents implements RoomLog {
 
     /** A room's members snapshot (or the failure to read it: the room stays loading and it is read again after a back-off). */
     void snapshot(String roomId, List<Object> result, Throwable failure) {
-        LogId at = LogId.START;
-        String epoch = null;
         if (failure != null) {
             int attempt = snapshotAttempts.merge(roomId, 1, Integer::sum);
             long delay = SnapshotRetry.delayMs(attempt - 1);
@@ -513,24 +506,23 @@ final class RoomEvents implements RoomLog {
                     delay, failure.getMessage());
             link.schedule(() -> loadSnapshot(roomId), delay);
             return;
-        } else {
-            epoch = (String) result.get(0);
-            at = LogId.parse((String) result.get(2));
-            Map<String, ClusterMembers.Entry> snapshot = new LinkedHashMap<>();
-            @SuppressWarnings("unchecked")
-            List<Object> fields = (List<Object>) result.get(3);
-            for (int i = 0; i + 1 < fields.size(); i += 2) {
-                try {
-                    if (EventCodec.event((String) fields.get(i + 1)) instanceof Left l) {
-                        snapshot.put((String) fields.get(i), new ClusterMembers.Entry(l.client(), l.role(), l.weight(),
-                                l.order()));
-                    }
-                } catch (IllegalArgumentException e) {
-                    LOG.warn("cluster: room {} has a member {} that is not one of ours", roomId, fields.get(i), e);
-                }
-            }
-            members.replace(roomId, snapshot);
         }
+        String epoch = (String) result.get(0);
+        LogId at = LogId.parse((String) result.get(2));
+        Map<String, ClusterMembers.Entry> snapshot = new LinkedHashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object> fields = (List<Object>) result.get(3);
+        for (int i = 0; i + 1 < fields.size(); i += 2) {
+            try {
+                if (EventCodec.event((String) fields.get(i + 1)) instanceof Left l) {
+                    snapshot.put((String) fields.get(i), new ClusterMembers.Entry(l.client(), l.role(), l.weight(),
+                            l.order()));
+                }
+            } catch (IllegalArgumentException e) {
+                LOG.warn("cluster: room {} has a member {} that is not one of ours", roomId, fields.get(i), e);
+            }
+        }
+        members.replace(roomId, snapshot);
         rooms.loaded(roomId, at, epoch);
     }
 }
