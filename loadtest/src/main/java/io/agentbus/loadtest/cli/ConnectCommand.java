@@ -52,6 +52,10 @@ final class ConnectCommand extends ScenarioCommand {
             throw usage("Invalid value for option '--rooms': " + rooms + " rooms need at least as many --connections, "
                     + "not " + common.connections());
         }
+        if (common.urls().size() > 1) {
+            throw usage("Invalid value for option '--url': connect measures one server's memory per connection, so it"
+                    + " takes one URL, not " + common.urls().size());
+        }
         if (serverPid != null && serverPid <= 0) {
             throw usage("Invalid value for option '--server-pid': " + serverPid + " is not a process id");
         }

@@ -52,6 +52,12 @@ class BadFlagsTest {
     }
 
     @Test
+    void shouldRefuseSeveralUrlsForTheConnectScenarioWhichMeasuresOneServer() {
+        assertUsageError("connect measures one server's memory per connection, so it takes one URL, not 2", "connect",
+                "--url", "ws://127.0.0.1:1/ws,ws://127.0.0.1:2/ws");
+    }
+
+    @Test
     void shouldRefuseMoreRoomsThanConnections() {
         assertUsageError("--rooms", "rooms", "--connections", "10", "--rooms", "11");
     }
