@@ -62,6 +62,11 @@ class MessageTest {
         assertThrows(IllegalArgumentException.class, () -> JoinOptions.DEFAULT.weight(0));
         assertThrows(IllegalArgumentException.class, () -> JoinOptions.DEFAULT.since(-1));
         assertThrows(IllegalArgumentException.class, () -> JoinOptions.DEFAULT.role(""));
+        assertEquals("epoch must be 1 to 64 characters, not 0",
+                assertThrows(IllegalArgumentException.class, () -> JoinOptions.DEFAULT.epoch("")).getMessage());
+        assertEquals("epoch must be 1 to 64 characters, not 65",
+                assertThrows(IllegalArgumentException.class, () -> JoinOptions.DEFAULT.epoch("7".repeat(65))).getMessage());
+        assertEquals("1795229216569025", JoinOptions.DEFAULT.epoch("1795229216569025").epoch());
         JoinOptions o = JoinOptions.DEFAULT.role("coder").weight(3).since(7).echo(false);
         assertEquals("coder", o.role());
         assertEquals(3, o.weight());

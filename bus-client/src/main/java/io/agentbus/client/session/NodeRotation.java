@@ -30,8 +30,4 @@ final class NodeRotation<T> {
         current = (current + 1) % nodes.size();
         return current();
     }
-
-    int size() {
-        return nodes.size();
-    }
 }
