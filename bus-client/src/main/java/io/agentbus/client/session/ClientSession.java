@@ -47,6 +47,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -181,26 +182,24 @@ public final class ClientSession implements ConnectionHandler {
      * known, or the client is closed. Safe to call from a callback, also on the I/O thread.
      */
     public long contiguousOffset(String room) {
-        if (loop.inEventLoop()) {
-            return contiguousOnLoop(room);
-        }
-        CompletableFuture<Long> answer = new CompletableFuture<>();
-        if (!runOnLoop(() -> answer.complete(contiguousOnLoop(room)))) {
-            return -1;
-        }
-        return answer.orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> -1L).join();
+        return readOnLoop(() -> contiguousOnLoop(room), -1L);
     }
 
     /** The epoch the last join {@code ok} of {@code room} named, or {@code null}. */
     public String epoch(String room) {
+        return readOnLoop(() -> epochOnLoop(room), null);
+    }
+
+    /** Reads session state on the event loop that owns it; {@code otherwise} when the loop is gone or takes over 5 s. */
+    private <T> T readOnLoop(Supplier<T> read, T otherwise) {
         if (loop.inEventLoop()) {
-            return epochOnLoop(room);
+            return read.get();
         }
-        CompletableFuture<String> answer = new CompletableFuture<>();
-        if (!runOnLoop(() -> answer.complete(epochOnLoop(room)))) {
-            return null;
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        if (!runOnLoop(() -> answer.complete(read.get()))) {
+            return otherwise;
         }
-        return answer.orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        return answer.orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> otherwise).join();
     }
 
     private String epochOnLoop(String room) {
